@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/db.js';
+import type { AnswerOutcome, Citation } from '../answer-engine/answer-outcome.js';
+
+export interface Conversation {
+  id: string;
+  channel: string;
+  locale: 'en' | 'nl';
+}
+
+export interface InboundMessage {
+  conversationId: string;
+  channel: string;
+  /** The provider's own id for the message; a redelivery carries the same one. */
+  providerMessageId: string;
+  text: string;
+}
+
+export interface RecordedInbound {
+  messageId: string;
+  /** True when this provider message id was already stored: it must not be answered again. */
+  duplicate: boolean;
+}
+
+export interface BotReply {
+  conversationId: string;
+  channel: string;
+  inboundMessageId: string;
+  question: string;
+  locale: 'en' | 'nl';
+  text: string;
+  outcome: AnswerOutcome;
+  latencyMs: number;
+}
+
+/** A reply as stored, to answer a redelivered message without computing it again. */
+export interface StoredReply {
+  text: string;
+  decision: 'answer' | 'handoff';
+  citations: Citation[];
+}
+
+export interface ConversationStoreOptions {
+  newId?: () => string;
+}
+
+/** Conversations, their messages and the answer decisions, with an audit entry for each write. */
+export function createConversationStore(db: Db, options: ConversationStoreOptions = {}) {
+  const newId = options.newId ?? randomUUID;
+
+  return {
+    async create(conversation: Omit<Conversation, 'id'>): Promise<Conversation> {
+      const id = newId();
+      await db.query('INSERT INTO conversations (id, channel, locale) VALUES ($1, $2, $3)', [
+        id,
+        conversation.channel,
+        conversation.locale,
+      ]);
+      return { id, ...conversation };
+    },
+
+    async find(id: string): Promise<Conversation | undefined> {
+      const [row] = await db.query<{ id: string; channel: string; locale: 'en' | 'nl' }>(
+        'SELECT id, channel, locale FROM conversations WHERE id = $1',
+        [id],
+      );
+      return row;
+    },
+
+    /** Stores the message durably before anything acknowledges it; a repeat is recognised, not stored twice. */
+    async recordInbound(message: InboundMessage): Promise<RecordedInbound> {
+      return db.transaction(async (transaction) => {
+        const id = newId();
+        const inserted = await transaction.query<{ id: string }>(
+          `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, text)
+           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5)
+           ON CONFLICT (channel, provider_message_id) DO NOTHING
+           RETURNING id`,
+          [id, message.conversationId, message.channel, message.providerMessageId, message.text],
+        );
+        if (inserted.length === 0) {
+          const [existing] = await transaction.query<{ id: string }>(
+            'SELECT id FROM messages WHERE channel = $1 AND provider_message_id = $2',
+            [message.channel, message.providerMessageId],
+          );
+          return { messageId: existing?.id ?? '', duplicate: true };
+        }
+        await transaction.query('UPDATE conversations SET updated_at = now() WHERE id = $1', [message.conversationId]);
+        await transaction.query(
+          `INSERT INTO audit_log (actor_type, action, subject_type, subject_id, details)
+           VALUES ('customer', 'message.received', 'message', $1, $2)`,
+          [id, JSON.stringify({ conversationId: message.conversationId, channel: message.channel })],
+        );
+        return { messageId: id, duplicate: false };
+      });
+    },
+
+    /** Stores the bot's reply, the decision behind it and an audit entry, atomically. */
+    async recordBotReply(reply: BotReply): Promise<string> {
+      return db.transaction(async (transaction) => {
+        const messageId = newId();
+        await transaction.query(
+          `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
+           VALUES ($1, $2, $3, $4, 'outbound', 'bot', 'assistant', $5)`,
+          [messageId, reply.conversationId, reply.channel, `reply:${reply.inboundMessageId}`, reply.text],
+        );
+        const answerId = newId();
+        const { outcome } = reply;
+        await transaction.query(
+          `INSERT INTO answers (id, conversation_id, inbound_message_id, outbound_message_id, question, locale, kb_version,
+             decision, confidence, reasons, citations, generator, latency_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            answerId,
+            reply.conversationId,
+            reply.inboundMessageId,
+            messageId,
+            reply.question,
+            reply.locale,
+            outcome.kbVersion,
+            outcome.decision,
+            outcome.confidence,
+            outcome.reasons,
+            JSON.stringify(outcome.citations),
+            outcome.generator,
+            Math.round(reply.latencyMs),
+          ],
+        );
+        await transaction.query(
+          `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
+           VALUES ('bot', 'assistant', 'answer.sent', 'message', $1, $2)`,
+          [
+            messageId,
+            JSON.stringify({
+              conversationId: reply.conversationId,
+              decision: outcome.decision,
+              reasons: outcome.reasons,
+              kbVersion: outcome.kbVersion,
+              chunkIds: outcome.sentences.flatMap((sentence) => sentence.chunkIds),
+            }),
+          ],
+        );
+        return messageId;
+      });
+    },
+
+    async findReplyTo(inboundMessageId: string): Promise<StoredReply | undefined> {
+      const [row] = await db.query<{ text: string; decision: 'answer' | 'handoff'; citations: Citation[] }>(
+        `SELECT m.text, a.decision, a.citations
+         FROM answers a JOIN messages m ON m.id = a.outbound_message_id
+         WHERE a.inbound_message_id = $1`,
+        [inboundMessageId],
+      );
+      return row;
+    },
+
+    /** Whether the bot has already written in this conversation (the first bot message carries the disclosure). */
+    async hasBotReplied(conversationId: string): Promise<boolean> {
+      const [row] = await db.query<{ replied: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND author_type = 'bot') AS replied`,
+        [conversationId],
+      );
+      return row?.replied === true;
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { DataDirLockedError } from '../db/data-dir-locked-error.js';
+import { openDb } from '../db/open-db.js';
+import { countArticles } from '../retrieval/knowledge-store.js';
+import { loadKnowledgeDirectory } from '../retrieval/load-knowledge-directory.js';
+import { composeAssistant } from './compose-assistant.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './create-app.js';
+import { installGracefulShutdown } from './graceful-shutdown.js';
+import { createLogger } from './logger.js';
+
+// The composition root: the only module that reads the environment (through
+// loadConfig), opens the database and listens.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let db;
+  try {
+    db = await openDb(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      logger.fatal({ dataDir: error.dataDir, ownerPid: error.ownerPid }, error.message);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(75);
+    }
+    throw error;
+  }
+  logger.info({ database: db.kind }, 'database ready');
+
+  const assistant = composeAssistant(db);
+  if (config.loadSampleKnowledge && (await countArticles(db)) === 0) {
+    const started = performance.now();
+    const report = await loadKnowledgeDirectory(db, assistant.embedder, config.knowledgeDir);
+    for (const failure of report.failures) logger.warn(failure, 'article not loaded');
+    logger.info(
+      { created: report.created, failed: report.failures.length, ms: Math.round(performance.now() - started) },
+      'sample knowledge base loaded',
+    );
+  }
+
+  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });
+  const server = createServer(app);
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
+  logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'listening');
+
+  installGracefulShutdown({
+    server,
+    logger,
+    timeoutMs: config.shutdownTimeoutMs,
+    onServerClosed: () => db.close(),
+    exit: (code) => process.exit(code),
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

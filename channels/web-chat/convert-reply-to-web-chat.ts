@@ -1,0 +1,32 @@
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+
+export interface WebChatReply {
+  text: string;
+  decision: 'answer' | 'handoff';
+  citations: { articleId: string; title: string; url: string }[];
+}
+
+export interface WebChatResponse {
+  conversationId: string;
+  /** The automated-assistant notice, present on the bot's first reply in a conversation. */
+  disclosure?: string;
+  replies: WebChatReply[];
+}
+
+const replyChannelDataSchema = z.object({
+  decision: z.enum(['answer', 'handoff']),
+  citations: z.array(z.object({ articleId: z.string(), title: z.string(), url: z.string() })),
+  disclosure: z.string().optional(),
+});
+
+/** Pure: the bot's reply activities as the web-chat JSON response. Web chat shows everything, so nothing degrades. */
+export function convertReplyToWebChat(conversationId: string, activities: readonly Partial<Activity>[]): WebChatResponse {
+  const response: WebChatResponse = { conversationId, replies: [] };
+  for (const activity of activities) {
+    const channelData = replyChannelDataSchema.parse(activity.channelData);
+    if (channelData.disclosure !== undefined && response.disclosure === undefined) response.disclosure = channelData.disclosure;
+    response.replies.push({ text: activity.text ?? '', decision: channelData.decision, citations: channelData.citations });
+  }
+  return response;
+}

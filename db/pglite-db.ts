@@ -1,0 +1,58 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import type { Db, Queryable, Row } from './db.js';
+
+export interface PgliteDbOptions {
+  /** Directory to persist into; omit for an in-memory database. */
+  dataDir?: string;
+  /** A dumped data directory (from `dumpDataDir`) to start from, e.g. a migrated test template. */
+  loadDataDir?: Blob | File;
+}
+
+/** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
+export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<PgliteDb> {
+  const pglite = await PGlite.create({
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+    extensions: { vector },
+  });
+  return new PgliteDb(pglite);
+}
+
+export class PgliteDb implements Db {
+  readonly kind = 'pglite';
+
+  constructor(readonly pglite: PGlite) {}
+
+  async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const result = await this.pglite.query<T>(sql, [...params]);
+    return result.rows;
+  }
+
+  async transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction(async (transaction) =>
+      work({
+        async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+          const result = await transaction.query<R>(sql, [...params]);
+          return result.rows;
+        },
+        async exec(sql: string): Promise<void> {
+          await transaction.exec(sql);
+        },
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pglite.exec(sql);
+  }
+
+  /** A compressed copy of the whole data directory, to seed other instances quickly. */
+  async dump(): Promise<Blob | File> {
+    return this.pglite.dumpDataDir('gzip');
+  }
+
+  async close(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
+}

@@ -1,0 +1,37 @@
+import type { DraftSentence } from '../../bot/answer-engine/generator.js';
+
+export interface FiguresCheckResult {
+  kept: DraftSentence[];
+  /** Sentences with a number, amount, date, phone number or URL that no cited passage contains. */
+  dropped: DraftSentence[];
+}
+
+// Digit runs with their separators ("€3.25", "+31 20 555 0100", "14:00", "2026-09-30") and URLs.
+const figurePattern = /https?:\/\/[^\s)]+|\d[\d.,:/-]*\d|\d/g;
+
+/** The figures in a text, normalised so "3,25" and "3.25" or "555 0100" and "5550100" compare equal. */
+export function extractFigures(text: string): string[] {
+  const compact = text.replace(/(\d)[\s\u00a0](?=\d)/g, '$1');
+  return (compact.match(figurePattern) ?? []).map((figure) => figure.replace(/[.,]$/, '').replace(',', '.'));
+}
+
+/**
+ * Numbers, amounts, dates, phone numbers and URLs are where invented answers
+ * do harm. A sentence keeps its place only if each of its figures appears in
+ * the text of a passage it cites.
+ */
+export function checkFiguresInCitedText(
+  sentences: readonly DraftSentence[],
+  passageTextById: ReadonlyMap<string, string>,
+): FiguresCheckResult {
+  const kept: DraftSentence[] = [];
+  const dropped: DraftSentence[] = [];
+  for (const sentence of sentences) {
+    const cited = new Set(
+      sentence.citations.flatMap((id) => extractFigures(passageTextById.get(id) ?? '')),
+    );
+    const supported = extractFigures(sentence.text).every((figure) => cited.has(figure));
+    (supported ? kept : dropped).push(sentence);
+  }
+  return { kept, dropped };
+}

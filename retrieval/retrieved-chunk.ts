@@ -1,0 +1,16 @@
+/** A served chunk found for a question, with the scores that ranked it. */
+export interface RetrievedChunk {
+  chunkId: string;
+  articleId: string;
+  articleVersion: number;
+  title: string;
+  url: string;
+  heading: string;
+  text: string;
+  /** Cosine similarity of question and chunk embeddings, 0..1 (0 when only full text found it). */
+  vectorSimilarity: number;
+  /** Normalised full-text rank, 0..1 (0 when only the vector search found it). */
+  textRank: number;
+  /** Reciprocal-rank-fusion score used for the final order. */
+  score: number;
+}
