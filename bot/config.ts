@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -129,8 +131,17 @@ export class ConfigError extends Error {
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+/**
+ * The process environment, with values from a `.env` file (if one exists in
+ * the working directory) filling in what the environment leaves unset.
+ */
+export function readEnvironment(envFile = '.env'): Environment {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
 /** Parses the environment once. Empty strings count as unset. Throws `ConfigError` listing every problem. */
-export function loadConfig(environment: Environment = process.env): Config {
+export function loadConfig(environment: Environment = readEnvironment()): Config {
   const values: Partial<Record<SettingName, unknown>> = {};
   const problems: ConfigProblem[] = [];
   for (const name of Object.keys(settings) as SettingName[]) {

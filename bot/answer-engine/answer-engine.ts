@@ -2,8 +2,9 @@ import type { Db } from '../../db/db.js';
 import { applyCitationGate } from '../../guardrails/output/citation-gate.js';
 import { checkFiguresInCitedText } from '../../guardrails/output/figures-in-cited-text.js';
 import type { Embedder } from '../../retrieval/embedder.js';
-import { hybridSearch } from '../../retrieval/hybrid-search.js';
 import { knowledgeBaseVersion } from '../../retrieval/knowledge-store.js';
+import { retrievePassages } from '../../retrieval/retrieve-passages.js';
+import { contentTerms } from '../../retrieval/text/normalize-terms.js';
 import type { AnswerOutcome, Citation, ReasonCode } from './answer-outcome.js';
 import type { Generator } from './generator.js';
 
@@ -28,16 +29,20 @@ export interface AnswerEngine {
  */
 export function createAnswerEngine(dependencies: AnswerEngineDependencies): AnswerEngine {
   const minConfidence = dependencies.minConfidence ?? 0.5;
-  const passageLimit = dependencies.passageLimit ?? 5;
+  const passageLimit = dependencies.passageLimit ?? 8;
   return {
     async answer({ text, locale }) {
       const kbVersion = await knowledgeBaseVersion(dependencies.db);
-      const retrieved = await hybridSearch(dependencies.db, dependencies.embedder, {
+      const generatorId = dependencies.generator.id;
+      if (contentTerms(text, locale).length === 0) {
+        return handoff({ kbVersion, generator: generatorId, retrievedChunkIds: [] }, 0, ['unclear_question']);
+      }
+      const retrieved = await retrievePassages(dependencies.db, dependencies.embedder, {
         query: text,
         locale,
-        limit: passageLimit,
+        passageLimit,
       });
-      const base = { kbVersion, generator: dependencies.generator.id, retrievedChunkIds: retrieved.map((chunk) => chunk.chunkId) };
+      const base = { kbVersion, generator: generatorId, retrievedChunkIds: retrieved.map((chunk) => chunk.chunkId) };
       if (retrieved.length === 0) return handoff(base, 0, ['no_sources']);
 
       const draft = await dependencies.generator.generate({
@@ -56,7 +61,7 @@ export function createAnswerEngine(dependencies: AnswerEngineDependencies): Answ
 
       const generatorBase = { ...base, generator: draft.generator };
       if (draft.sentences.length === 0) {
-        return handoff(generatorBase, draft.confidence, [draft.confidence === 0 ? 'unclear_question' : 'no_supported_sentence']);
+        return handoff(generatorBase, draft.confidence, ['not_covered']);
       }
       if (checked.kept.length === 0) return handoff(generatorBase, draft.confidence, [...reasons, 'no_supported_sentence']);
       if (draft.confidence < minConfidence) return handoff(generatorBase, draft.confidence, [...reasons, 'low_confidence']);

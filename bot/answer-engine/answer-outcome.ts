@@ -2,6 +2,7 @@
 export type ReasonCode =
   | 'unclear_question'
   | 'no_sources'
+  | 'not_covered'
   | 'low_confidence'
   | 'no_supported_sentence'
   | 'uncited_sentence_dropped'

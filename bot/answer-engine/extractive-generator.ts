@@ -10,6 +10,8 @@ export interface ExtractiveGeneratorOptions {
 }
 
 interface ScoredSentence {
+  /** Passages with the same title come from the same article. */
+  articleIndex: number;
   passageIndex: number;
   sentenceIndex: number;
   passageId: string;
@@ -40,22 +42,24 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions = 
 
       const chosen = [best];
       let length = best.text.length;
-      const usedPassages = new Set([best.passageIndex]);
+      const usedArticles = new Set([best.articleIndex]);
       for (const candidate of scored.slice(1)) {
         if (chosen.length >= maxSentences) break;
-        const fromNewPassage = !usedPassages.has(candidate.passageIndex);
-        const bar = fromNewPassage ? 0.9 : 0.7;
+        const fromNewArticle = !usedArticles.has(candidate.articleIndex);
+        // Another article must be nearly as good to be quoted beside the best one.
+        const bar = fromNewArticle ? 0.9 : 0.7;
         if (candidate.coverage === 0 || candidate.score < best.score * bar) continue;
-        if (fromNewPassage && usedPassages.size >= 2) continue;
+        if (fromNewArticle && usedArticles.size >= 2) continue;
         if (chosen.some((sentence) => sentence.text === candidate.text)) continue;
         if (length + candidate.text.length + 1 > maxCharacters) continue;
         chosen.push(candidate);
-        usedPassages.add(candidate.passageIndex);
+        usedArticles.add(candidate.articleIndex);
         length += candidate.text.length + 1;
       }
-      // Read in the order the sources wrote them, best passage first.
+      // Read in the order the sources wrote them, best article first.
       const readingOrder = (sentence: ScoredSentence) => [
-        sentence.passageIndex === best.passageIndex ? 0 : 1,
+        sentence.articleIndex === best.articleIndex ? 0 : 1,
+        sentence.articleIndex,
         sentence.passageIndex,
         sentence.sentenceIndex,
       ];
@@ -71,16 +75,23 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions = 
 
 function scoreSentences(request: GenerationRequest, questionTerms: ReadonlySet<string>): ScoredSentence[] {
   const scored: ScoredSentence[] = [];
+  const articleTitles: string[] = [];
   request.passages.forEach((passage, passageIndex) => {
-    const passageTerms = new Set(
-      contentTerms(`${passage.title} ${passage.heading} ${passage.text}`, request.locale),
+    if (!articleTitles.includes(passage.title)) articleTitles.push(passage.title);
+    const articleIndex = articleTitles.indexOf(passage.title);
+    // Retrieval already ordered the articles; later ones need more evidence.
+    const rankPrior = Math.max(0, 1 - 0.25 * articleIndex);
+    const contextCoverage = share(questionTerms, new Set(contentTerms(`${passage.title} ${passage.heading}`, request.locale)));
+    const passageCoverage = share(
+      questionTerms,
+      new Set(contentTerms(`${passage.title} ${passage.heading} ${passage.text}`, request.locale)),
     );
-    const passageCoverage = share(questionTerms, passageTerms);
     splitSentences(passage.text).forEach((text, sentenceIndex) => {
       const coverage = share(questionTerms, new Set(contentTerms(text, request.locale)));
-      // Rank order is a weak tie-breaker: retrieval already weighed the passages.
-      const score = 0.6 * coverage + 0.4 * passageCoverage - 0.01 * passageIndex;
-      scored.push({ passageIndex, sentenceIndex, passageId: passage.id, text, score, coverage, passageCoverage });
+      // Help articles lead with the main point: a slight preference for early sentences.
+      const score =
+        0.5 * coverage + 0.2 * contextCoverage + 0.2 * passageCoverage + 0.1 * rankPrior - 0.005 * sentenceIndex;
+      scored.push({ articleIndex, passageIndex, sentenceIndex, passageId: passage.id, text, score, coverage, passageCoverage });
     });
   });
   return scored.sort(

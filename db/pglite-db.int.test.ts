@@ -1,0 +1,4 @@
+import { createTestDb } from '../test-support/test-db.js';
+import { describeDbContract } from './db-contract.js';
+
+describeDbContract('embedded PGlite', () => createTestDb());

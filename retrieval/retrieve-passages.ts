@@ -1,0 +1,62 @@
+import type { Db } from '../db/db.js';
+import type { Embedder } from './embedder.js';
+import { hybridSearch } from './hybrid-search.js';
+import type { RetrievedChunk } from './retrieved-chunk.js';
+
+export interface RetrievePassagesOptions {
+  query: string;
+  locale: string;
+  /** Chunks taken from hybrid search before grouping by article. */
+  searchLimit?: number;
+  /** Most passages returned in total. */
+  passageLimit?: number;
+}
+
+/**
+ * Help-centre articles are the unit of curation, and one article usually
+ * answers one need. So: hybrid-search chunks, score each article by the sum of
+ * its chunks' fused scores, and return the best article's served chunks in
+ * reading order (its introduction included even when search missed it),
+ * followed by the best chunks of other articles.
+ */
+export async function retrievePassages(db: Db, embedder: Embedder, options: RetrievePassagesOptions): Promise<RetrievedChunk[]> {
+  const found = await hybridSearch(db, embedder, {
+    query: options.query,
+    locale: options.locale,
+    limit: options.searchLimit ?? 8,
+  });
+  const passageLimit = options.passageLimit ?? 8;
+  const articleScores = new Map<string, number>();
+  for (const chunk of found) articleScores.set(chunk.articleId, (articleScores.get(chunk.articleId) ?? 0) + chunk.score);
+  const [bestArticleId] = [...articleScores.entries()].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))[0] ?? [];
+  if (bestArticleId === undefined) return [];
+
+  const best = found.find((chunk) => chunk.articleId === bestArticleId);
+  const siblings = best ? await servedChunksOf(db, best) : [];
+  const scoreById = new Map(found.map((chunk) => [chunk.chunkId, chunk]));
+  const bestArticlePassages = siblings.map((sibling) => scoreById.get(sibling.chunkId) ?? sibling);
+  const others = found.filter((chunk) => chunk.articleId !== bestArticleId);
+  return [...bestArticlePassages, ...others].slice(0, passageLimit);
+}
+
+type ChunkRow = { chunk_id: string; heading: string; text: string };
+
+async function servedChunksOf(db: Db, template: RetrievedChunk): Promise<RetrievedChunk[]> {
+  const rows = await db.query<ChunkRow>(
+    `SELECT c.id AS chunk_id, c.heading, c.text
+     FROM chunks c
+     JOIN served_article_versions s ON s.article_id = c.article_id AND s.version = c.article_version
+     WHERE c.article_id = $1 AND c.article_version = $2
+     ORDER BY c.ordinal`,
+    [template.articleId, template.articleVersion],
+  );
+  return rows.map((row) => ({
+    ...template,
+    chunkId: row.chunk_id,
+    heading: row.heading,
+    text: row.text,
+    vectorSimilarity: 0,
+    textRank: 0,
+    score: 0,
+  }));
+}

@@ -1,0 +1,43 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../db/migrate.js';
+import { createPgliteDb } from '../db/pglite-db.js';
+import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
+import { loadKnowledgeDirectory } from '../retrieval/load-knowledge-directory.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Dumped data directory of a freshly migrated, empty database. */
+    migratedTemplatePath: string;
+    /** The same, with the sample knowledge base loaded. */
+    sampleKnowledgeTemplatePath: string;
+  }
+}
+
+/**
+ * Creating a PGlite database runs initdb (seconds); loading a dump takes about
+ * one. Build the two templates every test file starts from once per run.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const directory = await mkdtemp(join(tmpdir(), 'groundline-templates-'));
+  const db = await createPgliteDb();
+  await migrate(db);
+  const migratedTemplatePath = join(directory, 'migrated.tar.gz');
+  await writeFile(migratedTemplatePath, Buffer.from(await (await db.dump()).arrayBuffer()));
+
+  const report = await loadKnowledgeDirectory(db, createLocalHashEmbedder(), 'knowledge/articles');
+  if (report.failures.length > 0) {
+    throw new Error(`Sample knowledge base has invalid files: ${JSON.stringify(report.failures)}`);
+  }
+  const sampleKnowledgeTemplatePath = join(directory, 'sample-knowledge.tar.gz');
+  await writeFile(sampleKnowledgeTemplatePath, Buffer.from(await (await db.dump()).arrayBuffer()));
+  await db.close();
+
+  project.provide('migratedTemplatePath', migratedTemplatePath);
+  project.provide('sampleKnowledgeTemplatePath', sampleKnowledgeTemplatePath);
+  return async () => {
+    await rm(directory, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,58 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { composeAssistant } from '../bot/compose-assistant.js';
+import { loadConfig } from '../bot/config.js';
+import { createApp } from '../bot/create-app.js';
+import { createLogger } from '../bot/logger.js';
+import type { PgliteDb } from '../db/pglite-db.js';
+import { createTestDb } from './test-db.js';
+
+export interface TestApp {
+  baseUrl: string;
+  db: PgliteDb;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** The real app on an in-memory database with the sample knowledge base, listening on 127.0.0.1. */
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'debug', ...environment });
+  const db = await createTestDb('sample-knowledge');
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger(config.logLevel, sink);
+  const assistant = composeAssistant(db);
+  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });
+  const server: Server = createServer(app);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    logs,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+/** POSTs JSON (or a raw string body) and returns status and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
