@@ -78,3 +78,10 @@ describe('.env.example', () => {
     expect(documented.filter((name) => !known.has(name as never))).toEqual([]);
   });
 });
+
+describe('README', () => {
+  it('documents every setting in its configuration table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const setting of describeSettings()) expect(readme).toContain(`| \`${setting.name}\` |`);
+  });
+});

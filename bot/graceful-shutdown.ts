@@ -9,6 +9,8 @@ export interface GracefulShutdownOptions {
   /** Runs after the server has stopped: close the database, release locks. */
   onServerClosed: () => Promise<void>;
   exit: (code: number) => void;
+  /** Where signals come from; the process by default, an emitter in tests. */
+  signals?: { on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown };
 }
 
 /**
@@ -46,9 +48,7 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): void 
     });
     options.server.closeIdleConnections();
   };
-  process.once('SIGTERM', shutDown);
-  process.once('SIGINT', shutDown);
-  // `once` removed the first handler; keep listening for the second signal.
-  process.on('SIGTERM', () => shuttingDown && shutDown('SIGTERM'));
-  process.on('SIGINT', () => shuttingDown && shutDown('SIGINT'));
+  const signals = options.signals ?? process;
+  signals.on('SIGTERM', shutDown);
+  signals.on('SIGINT', shutDown);
 }

@@ -21,16 +21,10 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     return migrateOrClose(db);
   }
   const lock = lockDataDir(options.dataDir);
+  // A process that exits without closing the database still frees the directory.
+  process.once('exit', lock.release);
   try {
-    const db = await createPgliteDb({ dataDir: join(options.dataDir, 'pgdata') });
-    const close = db.close.bind(db);
-    db.close = async () => {
-      try {
-        await close();
-      } finally {
-        lock.release();
-      }
-    };
+    const db = await createPgliteDb({ dataDir: join(options.dataDir, 'pgdata'), onClose: lock.release });
     return await migrateOrClose(db);
   } catch (error) {
     lock.release();

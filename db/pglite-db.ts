@@ -7,6 +7,8 @@ export interface PgliteDbOptions {
   dataDir?: string;
   /** A dumped data directory (from `dumpDataDir`) to start from, e.g. a migrated test template. */
   loadDataDir?: Blob | File;
+  /** Runs after the database has closed, e.g. to release the data-directory lock. */
+  onClose?: () => void;
 }
 
 /** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
@@ -16,13 +18,16 @@ export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<Pgl
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     extensions: { vector },
   });
-  return new PgliteDb(pglite);
+  return new PgliteDb(pglite, options.onClose);
 }
 
 export class PgliteDb implements Db {
   readonly kind = 'pglite';
 
-  constructor(readonly pglite: PGlite) {}
+  constructor(
+    readonly pglite: PGlite,
+    private readonly onClose: () => void = () => undefined,
+  ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const result = await this.pglite.query<T>(sql, [...params]);
@@ -53,6 +58,10 @@ export class PgliteDb implements Db {
   }
 
   async close(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    try {
+      if (!this.pglite.closed) await this.pglite.close();
+    } finally {
+      this.onClose();
+    }
   }
 }

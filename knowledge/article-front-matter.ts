@@ -9,7 +9,13 @@ export type ArticleLocale = (typeof locales)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real calendar date');
+  .refine(isCalendarDate, 'must be a real calendar date');
+
+/** `Date.parse` rolls 2026-02-30 over to March; a real date survives the round trip. */
+function isCalendarDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
 
 /** The curated metadata every article carries in its front matter. */
 export const articleFrontMatterSchema = z

@@ -104,7 +104,7 @@ describe('parseArticleMarkdown', () => {
   });
 
   // Bug: Date.parse rolls "2026-02-30" over to 2 March instead of returning NaN, so impossible days pass.
-  it.fails('rejects a day that does not exist in its month, such as 2026-02-30', () => {
+  it('rejects a day that does not exist in its month, such as 2026-02-30', () => {
     expect(formatErrorOf(article({ reviewed_at: '2026-02-30' })).message).toContain(
       'reviewed_at: must be a real calendar date',
     );

@@ -10,14 +10,16 @@ export interface RetrievePassagesOptions {
   searchLimit?: number;
   /** Most passages returned in total. */
   passageLimit?: number;
+  /** How many of the best articles are returned whole. */
+  wholeArticles?: number;
 }
 
 /**
  * Help-centre articles are the unit of curation, and one article usually
  * answers one need. So: hybrid-search chunks, score each article by the sum of
- * its chunks' fused scores, and return the best article's served chunks in
- * reading order (its introduction included even when search missed it),
- * followed by the best chunks of other articles.
+ * its chunks' fused scores, and return the best articles' served chunks whole
+ * and in reading order (an introduction included even when search missed it),
+ * followed by the best chunks of the remaining articles.
  */
 export async function retrievePassages(db: Db, embedder: Embedder, options: RetrievePassagesOptions): Promise<RetrievedChunk[]> {
   const found = await hybridSearch(db, embedder, {
@@ -25,18 +27,24 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
     locale: options.locale,
     limit: options.searchLimit ?? 8,
   });
-  const passageLimit = options.passageLimit ?? 8;
+  const passageLimit = options.passageLimit ?? 12;
+  const wholeArticles = options.wholeArticles ?? 2;
   const articleScores = new Map<string, number>();
   for (const chunk of found) articleScores.set(chunk.articleId, (articleScores.get(chunk.articleId) ?? 0) + chunk.score);
-  const [bestArticleId] = [...articleScores.entries()].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))[0] ?? [];
-  if (bestArticleId === undefined) return [];
+  const topArticleIds = [...articleScores.entries()]
+    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+    .slice(0, wholeArticles)
+    .map(([articleId]) => articleId);
 
-  const best = found.find((chunk) => chunk.articleId === bestArticleId);
-  const siblings = best ? await servedChunksOf(db, best) : [];
   const scoreById = new Map(found.map((chunk) => [chunk.chunkId, chunk]));
-  const bestArticlePassages = siblings.map((sibling) => scoreById.get(sibling.chunkId) ?? sibling);
-  const others = found.filter((chunk) => chunk.articleId !== bestArticleId);
-  return [...bestArticlePassages, ...others].slice(0, passageLimit);
+  const passages: RetrievedChunk[] = [];
+  for (const articleId of topArticleIds) {
+    const representative = found.find((chunk) => chunk.articleId === articleId);
+    if (!representative) continue;
+    for (const sibling of await servedChunksOf(db, representative)) passages.push(scoreById.get(sibling.chunkId) ?? sibling);
+  }
+  passages.push(...found.filter((chunk) => !topArticleIds.includes(chunk.articleId)));
+  return passages.slice(0, passageLimit);
 }
 
 type ChunkRow = { chunk_id: string; heading: string; text: string };

@@ -29,7 +29,7 @@ export interface AnswerEngine {
  */
 export function createAnswerEngine(dependencies: AnswerEngineDependencies): AnswerEngine {
   const minConfidence = dependencies.minConfidence ?? 0.5;
-  const passageLimit = dependencies.passageLimit ?? 8;
+  const passageLimit = dependencies.passageLimit ?? 12;
   return {
     async answer({ text, locale }) {
       const kbVersion = await knowledgeBaseVersion(dependencies.db);

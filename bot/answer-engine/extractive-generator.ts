@@ -3,9 +3,13 @@ import { contentTerms } from '../../retrieval/text/normalize-terms.js';
 import type { DraftAnswer, DraftSentence, GenerationRequest, Generator } from './generator.js';
 
 export interface ExtractiveGeneratorOptions {
-  /** Most sentences in one answer. */
+  /** Most sentences in one answer (at least 1). */
   maxSentences?: number;
-  /** Longest answer in characters; whole sentences only. */
+  /**
+   * Length budget in characters for the sentences added after the best one.
+   * The best sentence is always given whole: cutting a quoted source sentence
+   * could change what it says, and channels shorten for their own limits.
+   */
   maxCharacters?: number;
 }
 
@@ -29,7 +33,7 @@ interface ScoredSentence {
  * each citing the passage it came from, so every claim is verbatim source text.
  */
 export function createExtractiveGenerator(options: ExtractiveGeneratorOptions = {}): Generator {
-  const maxSentences = options.maxSentences ?? 3;
+  const maxSentences = Math.max(1, options.maxSentences ?? 3);
   const maxCharacters = options.maxCharacters ?? 520;
   return {
     id: 'extractive-v1',
@@ -87,6 +91,8 @@ function scoreSentences(request: GenerationRequest, questionTerms: ReadonlySet<s
       new Set(contentTerms(`${passage.title} ${passage.heading} ${passage.text}`, request.locale)),
     );
     splitSentences(passage.text).forEach((text, sentenceIndex) => {
+      // A sentence introducing a list or asking a question does not answer on its own.
+      if (/[:?]$/.test(text)) return;
       const coverage = share(questionTerms, new Set(contentTerms(text, request.locale)));
       // Help articles lead with the main point: a slight preference for early sentences.
       const score =

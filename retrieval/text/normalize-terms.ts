@@ -32,11 +32,15 @@ const dutchSuffixes = ['heden', 'heid', 'ingen', 'ing', 'tjes', 'tje', 'en', 'es
 export function stem(token: string, locale: Locale): string {
   if (/\d/.test(token)) return token;
   const suffixes = locale === 'nl' ? dutchSuffixes : englishSuffixes;
+  let base = token;
   for (const suffix of suffixes) {
     if (token.endsWith(suffix) && token.length - suffix.length >= 3) {
-      const base = token.slice(0, -suffix.length);
-      return suffix === 'ies' || suffix === 'ied' ? `${base}y` : base;
+      base = token.slice(0, -suffix.length);
+      if (suffix === 'ies' || suffix === 'ied') base = `${base}y`;
+      break;
     }
   }
-  return token;
+  // "rate"/"rates"/"rated" and "charge"/"charges" meet only without the final e.
+  if (locale === 'en' && base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
+  return base;
 }

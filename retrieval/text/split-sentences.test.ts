@@ -28,7 +28,7 @@ describe('splitSentences', () => {
   });
 
   // Bug: only **bold** is unwrapped although the doc comment promises emphasis is removed.
-  it.fails('drops the markup of single-asterisk and underscore emphasis', () => {
+  it('drops the markup of single-asterisk and underscore emphasis', () => {
     expect(splitSentences('Your card is *permanently* blocked. It is _not_ frozen.')).toEqual([
       'Your card is permanently blocked.',
       'It is not frozen.',
@@ -75,5 +75,10 @@ describe('splitSentences', () => {
 
   it('returns nothing for empty text', () => {
     expect(splitSentences('')).toEqual([]);
+  });
+
+  it('ends a sentence at "No." used as an answer, but not at "No." before a number', () => {
+    expect(splitSentences('Is it free? No. You pay €2.')).toEqual(['Is it free?', 'No.', 'You pay €2.']);
+    expect(splitSentences('See form No. 5 for details.')).toEqual(['See form No. 5 for details.']);
   });
 });

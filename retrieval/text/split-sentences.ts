@@ -11,6 +11,7 @@ export function splitSentences(text: string): string[] {
     const cleaned = line
       .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
       .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/(^|[\s(])[*_]([^*_\s](?:[^*_]*[^*_\s])?)[*_](?=[\s.,;:!?)]|$)/g, '$1$2')
       .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
       .replace(/`([^`]+)`/g, '$1')
       .trim();
@@ -21,7 +22,9 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-const abbreviations = /\b(?:e\.g|i\.e|etc|approx|incl|excl|no|nr|bijv|o\.a|d\.w\.z|ca|mr|mrs|ms|dr|st)\.$/i;
+const abbreviations = /\b(?:e\.g|i\.e|etc|approx|incl|excl|bijv|o\.a|d\.w\.z|ca|mr|mrs|ms|dr|st)\.$/i;
+// "No. 5" and "nr. 12" abbreviate "number" only when a number follows; "No." alone is an answer.
+const numberAbbreviation = /\b(?:no|nr)\.$/i;
 
 function splitLine(line: string): string[] {
   const parts: string[] = [];
@@ -30,6 +33,7 @@ function splitLine(line: string): string[] {
   for (let match = boundary.exec(line); match !== null; match = boundary.exec(line)) {
     const candidate = line.slice(start, match.index + 1);
     if (abbreviations.test(candidate)) continue;
+    if (numberAbbreviation.test(candidate) && /^\s+\d/.test(line.slice(match.index + 1))) continue;
     parts.push(candidate.trim());
     start = match.index + 1;
   }
