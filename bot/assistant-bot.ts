@@ -49,7 +49,13 @@ export class AssistantBot extends ActivityHandler {
 
     const outcome = await this.dependencies.answerEngine.answer({ text: question, locale: inbound.locale });
     const texts = replyTexts[inbound.locale];
-    const text = outcome.decision === 'answer' ? outcome.sentences.map((sentence) => sentence.text).join(' ') : texts.handoff;
+    const answerText = outcome.sentences.map((sentence) => sentence.text).join(' ');
+    const text =
+      outcome.decision === 'handoff'
+        ? texts.handoff
+        : outcome.sourceLocale === inbound.locale
+          ? answerText
+          : `${texts.otherLanguage} ${answerText}`;
     const isFirstReply = !(await this.dependencies.conversations.hasBotReplied(conversationId));
 
     await this.dependencies.conversations.recordBotReply({

@@ -84,6 +84,62 @@ const settings = {
     schema: z.enum(['en', 'nl']),
     expects: '"en" or "nl"',
   },
+  EMBEDDER: {
+    description: 'Which embedder indexes and searches the knowledge base: "local" (no network) or "openai" (any OpenAI-compatible endpoint). Changing it requires `npm run kb -- reindex`.',
+    default: 'local',
+    schema: z.enum(['local', 'openai']),
+    expects: '"local" or "openai"',
+  },
+  EMBEDDING_DIMENSIONS: {
+    description: 'Vector size. Local embedder: any size from 64 (default 384). OpenAI-compatible: the model\'s size (1536 for text-embedding-3-small).',
+    default: undefined,
+    schema: z.coerce.number().int().min(8).max(16_000).optional(),
+    expects: 'an integer between 8 and 16000',
+  },
+  OPENAI_BASE_URL: {
+    description: 'Base URL of an OpenAI-compatible API (Azure OpenAI, Ollama, vLLM...). Unset means api.openai.com.',
+    default: undefined,
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expects: 'an http(s) URL such as http://127.0.0.1:11434/v1',
+  },
+  OPENAI_API_KEY: {
+    description: 'API key for the OpenAI-compatible API.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(1).optional(),
+    expects: 'an API key',
+  },
+  OPENAI_EMBEDDING_MODEL: {
+    description: 'Embedding model name at the OpenAI-compatible API.',
+    default: 'text-embedding-3-small',
+    schema: z.string().min(1),
+    expects: 'a model name',
+  },
+  EMBEDDING_BATCH_SIZE: {
+    description: 'Texts per embeddings request.',
+    default: '64',
+    schema: z.coerce.number().int().min(1).max(2048),
+    expects: 'an integer between 1 and 2048',
+  },
+  EMBEDDING_TIMEOUT_MS: {
+    description: 'Timeout of one embeddings request.',
+    default: '15000',
+    schema: z.coerce.number().int().min(100).max(600_000),
+    expects: 'an integer number of milliseconds between 100 and 600000',
+  },
+  EMBEDDING_MAX_RETRIES: {
+    description: 'Retries of a failed embeddings request (with backoff).',
+    default: '2',
+    schema: z.coerce.number().int().min(0).max(10),
+    expects: 'an integer between 0 and 10',
+  },
+  CURATION_API_TOKEN: {
+    description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset disables that API.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(24, 'must be at least 24 characters').optional(),
+    expects: 'a random string of at least 24 characters',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 interface SettingSpec {
@@ -110,6 +166,17 @@ export type Config = Readonly<{
   messageMaxChars: number;
   shutdownTimeoutMs: number;
   defaultLocale: z.output<Settings['DEFAULT_LOCALE']['schema']>;
+  embedding: Readonly<{
+    provider: 'local' | 'openai';
+    dimensions: number;
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    model: string;
+    batchSize: number;
+    timeoutMs: number;
+    maxRetries: number;
+  }>;
+  curationApiToken: string | undefined;
 }>;
 
 /** One bad variable: which, what it expects, what it got (masked if secret). */
@@ -155,8 +222,15 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       problems.push({ variable: name, expects: spec.expects, got: describeGiven(given, spec.secret === true) });
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
   const value = values as { [Name in SettingName]: z.output<Settings[Name]['schema']> };
+  if (value.EMBEDDER === 'openai' && value.OPENAI_API_KEY === undefined && value.OPENAI_BASE_URL === undefined) {
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      expects: 'an API key (or OPENAI_BASE_URL for a server without keys) when EMBEDDER=openai',
+      got: 'nothing (unset)',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: value.PORT,
     host: value.HOST,
@@ -170,6 +244,17 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     messageMaxChars: value.MESSAGE_MAX_CHARS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     defaultLocale: value.DEFAULT_LOCALE,
+    embedding: Object.freeze({
+      provider: value.EMBEDDER,
+      dimensions: value.EMBEDDING_DIMENSIONS ?? (value.EMBEDDER === 'local' ? 384 : 1536),
+      baseUrl: value.OPENAI_BASE_URL,
+      apiKey: value.OPENAI_API_KEY,
+      model: value.OPENAI_EMBEDDING_MODEL,
+      batchSize: value.EMBEDDING_BATCH_SIZE,
+      timeoutMs: value.EMBEDDING_TIMEOUT_MS,
+      maxRetries: value.EMBEDDING_MAX_RETRIES,
+    }),
+    curationApiToken: value.CURATION_API_TOKEN,
   });
 }
 

@@ -6,12 +6,13 @@ import type { Db } from '../db/db.js';
 import type { AssistantBot } from './assistant-bot.js';
 import type { Config } from './config.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
+import { createCurationRoutes } from './http/curation-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
 import { requestContext } from './http/request-context.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'messageMaxChars' | 'defaultLocale'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'messageMaxChars' | 'defaultLocale' | 'curationApiToken'>;
   db: Db;
   logger: Logger;
   bot: AssistantBot;
@@ -37,6 +38,7 @@ export function createApp(dependencies: AppDependencies): Express {
       defaultLocale: dependencies.config.defaultLocale,
     }),
   );
+  app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));
   app.use(express.static(webDirectory, { index: 'index.html', maxAge: '5m' }));
 
   app.use((request, response) => {

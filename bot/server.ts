@@ -2,12 +2,14 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { DataDirLockedError } from '../db/data-dir-locked-error.js';
 import { openDb } from '../db/open-db.js';
-import { countArticles } from '../retrieval/knowledge-store.js';
-import { loadKnowledgeDirectory } from '../retrieval/load-knowledge-directory.js';
+import { EmbedderMismatchError } from '../retrieval/embedder-mismatch-error.js';
+import { ensureVectorIndex } from '../retrieval/vector-index.js';
 import { composeAssistant } from './compose-assistant.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
+import { createEmbedder } from './create-embedder.js';
 import { installGracefulShutdown } from './graceful-shutdown.js';
+import { loadSampleKnowledge } from './load-sample-knowledge.js';
 import { createLogger } from './logger.js';
 
 // The composition root: the only module that reads the environment (through
@@ -38,15 +40,32 @@ async function main(): Promise<void> {
   }
   logger.info({ database: db.kind }, 'database ready');
 
-  const assistant = composeAssistant(db);
-  if (config.loadSampleKnowledge && (await countArticles(db)) === 0) {
-    const started = performance.now();
-    const report = await loadKnowledgeDirectory(db, assistant.embedder, config.knowledgeDir);
-    for (const failure of report.failures) logger.warn(failure, 'article not loaded');
-    logger.info(
-      { created: report.created, failed: report.failures.length, ms: Math.round(performance.now() - started) },
-      'sample knowledge base loaded',
-    );
+  const embedder = createEmbedder(config);
+  try {
+    await ensureVectorIndex(db, embedder);
+  } catch (error) {
+    if (error instanceof EmbedderMismatchError) {
+      await db.close();
+      logger.fatal(error.message);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const assistant = composeAssistant(db, { embedder });
+  if (config.loadSampleKnowledge) {
+    const report = await loadSampleKnowledge(db, embedder, {
+      directory: config.knowledgeDir,
+      defaultLocale: config.defaultLocale,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    if (report) {
+      for (const failure of report.failures) logger.warn(failure, 'knowledge source not loaded');
+      logger.info(
+        { created: report.created.length, chunks: report.chunks, failed: report.failures.length, ms: Math.round(report.seconds * 1000) },
+        'sample knowledge base loaded',
+      );
+    }
   }
 
   const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });

@@ -1,7 +1,8 @@
 import pgvector from 'pgvector';
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import type { Embedder } from './embedder.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
+import { textSearchConfigSql } from './text-search-config.js';
 
 export interface HybridSearchOptions {
   query: string;
@@ -10,12 +11,22 @@ export interface HybridSearchOptions {
   limit?: number;
   /** Candidates taken from each of the two searches before fusion. */
   candidates?: number;
+  /** At most this many chunks of one article, so one long article cannot crowd out the rest. */
+  maxChunksPerArticle?: number;
+  /** Only articles carrying at least one of these tags. */
+  tags?: readonly string[];
+  /**
+   * Locale to search when the customer's locale has no article that matches
+   * the question's words at all; its chunks come back flagged `fallback`.
+   */
+  fallbackLocale?: string;
 }
 
 type CandidateRow = {
   chunk_id: string;
   article_id: string;
   article_version: number;
+  locale: string;
   title: string;
   url: string | null;
   heading: string;
@@ -31,40 +42,40 @@ const servedChunks = `chunks c
 
 /**
  * Hybrid retrieval over APPROVED, unexpired chunks of one locale: a pgvector
- * cosine search and a Postgres full-text search (any query term may match,
+ * cosine search (HNSW, iterative so filters cannot starve it) and a Postgres
+ * full-text search in the locale's configuration (any query term may match,
  * ranked by cover density), fused by reciprocal rank.
  */
 export async function hybridSearch(db: Db, embedder: Embedder, options: HybridSearchOptions): Promise<RetrievedChunk[]> {
-  const limit = options.limit ?? 5;
-  const candidates = options.candidates ?? 20;
   const [queryVector] = await embedder.embed([options.query]);
   if (!queryVector) return [];
+  const vector = pgvector.toSql(queryVector);
+  const found = await searchLocale(db, embedder, options, options.locale, vector);
+  const fallbackLocale = options.fallbackLocale;
+  if (fallbackLocale === undefined || fallbackLocale === options.locale || found.some((chunk) => chunk.textRank > 0)) {
+    return found;
+  }
+  const fallback = await searchLocale(db, embedder, options, fallbackLocale, vector);
+  return fallback.some((chunk) => chunk.textRank > 0) ? fallback.map((chunk) => ({ ...chunk, fallback: true })) : found;
+}
 
-  const [vectorRows, textRows] = await Promise.all([
-    db.query<CandidateRow>(
-      `SELECT c.id AS chunk_id, c.article_id, c.article_version, s.title, s.url, c.heading, c.text,
-              1 - (c.embedding <=> $1::vector) AS score
-       FROM ${servedChunks}
-       WHERE c.locale = $2 AND c.embedder_id = $3
-       ORDER BY c.embedding <=> $1::vector
-       LIMIT $4`,
-      [pgvector.toSql(queryVector), options.locale, embedder.id, candidates],
-    ),
-    db.query<CandidateRow>(
-      `WITH q AS (
-         SELECT replace(
-           plainto_tsquery(CASE $2 WHEN 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, $1)::text,
-           '&', '|')::tsquery AS query
-       )
-       SELECT c.id AS chunk_id, c.article_id, c.article_version, s.title, s.url, c.heading, c.text,
-              ts_rank_cd(c.search_vector, q.query, 32) AS score
-       FROM ${servedChunks}, q
-       WHERE c.locale = $2 AND c.embedder_id = $3 AND c.search_vector @@ q.query
-       ORDER BY score DESC, c.id
-       LIMIT $4`,
-      [options.query, options.locale, embedder.id, candidates],
-    ),
-  ]);
+async function searchLocale(
+  db: Db,
+  embedder: Embedder,
+  options: HybridSearchOptions,
+  locale: string,
+  vector: string,
+): Promise<RetrievedChunk[]> {
+  const limit = options.limit ?? 5;
+  const candidates = options.candidates ?? 30;
+  const tags = options.tags && options.tags.length > 0 ? [...options.tags] : null;
+  const [vectorRows, textRows] = await db.transaction(async (transaction) => {
+    await transaction.exec("SET LOCAL hnsw.iterative_scan = 'relaxed_order'; SET LOCAL hnsw.ef_search = 100");
+    return [
+      await vectorSearch(transaction, vector, locale, embedder.id, tags, candidates),
+      await textSearch(transaction, options.query, locale, embedder.id, tags, candidates),
+    ];
+  });
 
   const fused = new Map<string, RetrievedChunk>();
   const add = (rows: CandidateRow[], field: 'vectorSimilarity' | 'textRank') => {
@@ -78,9 +89,58 @@ export async function hybridSearch(db: Db, embedder: Embedder, options: HybridSe
   add(vectorRows, 'vectorSimilarity');
   add(textRows, 'textRank');
 
+  const maxPerArticle = options.maxChunksPerArticle ?? 3;
+  const perArticle = new Map<string, number>();
   return [...fused.values()]
     .sort((left, right) => right.score - left.score || left.chunkId.localeCompare(right.chunkId))
+    .filter((chunk) => {
+      const count = (perArticle.get(chunk.articleId) ?? 0) + 1;
+      perArticle.set(chunk.articleId, count);
+      return count <= maxPerArticle;
+    })
     .slice(0, limit);
+}
+
+function vectorSearch(
+  transaction: Queryable,
+  vector: string,
+  locale: string,
+  embedderId: string,
+  tags: string[] | null,
+  candidates: number,
+): Promise<CandidateRow[]> {
+  return transaction.query<CandidateRow>(
+    `SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, s.title, s.url, c.heading, c.text,
+            1 - (c.embedding <=> $1::vector) AS score
+     FROM ${servedChunks}
+     WHERE c.locale = $2 AND c.embedder_id = $3 AND ($4::text[] IS NULL OR s.tags && $4::text[])
+     ORDER BY c.embedding <=> $1::vector
+     LIMIT $5`,
+    [vector, locale, embedderId, tags, candidates],
+  );
+}
+
+function textSearch(
+  transaction: Queryable,
+  query: string,
+  locale: string,
+  embedderId: string,
+  tags: string[] | null,
+  candidates: number,
+): Promise<CandidateRow[]> {
+  // plainto_tsquery sanitises the customer's text; turning its ANDs into ORs
+  // lets any term match, and cover-density ranking rewards matching many.
+  return transaction.query<CandidateRow>(
+    `WITH q AS (SELECT replace(plainto_tsquery(${textSearchConfigSql('$2')}, $1)::text, '&', '|')::tsquery AS query)
+     SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, s.title, s.url, c.heading, c.text,
+            ts_rank_cd(c.search_vector, q.query, 32) AS score
+     FROM ${servedChunks}, q
+     WHERE c.locale = $2 AND c.embedder_id = $3 AND ($4::text[] IS NULL OR s.tags && $4::text[])
+       AND c.search_vector @@ q.query
+     ORDER BY score DESC, c.id
+     LIMIT $5`,
+    [query, locale, embedderId, tags, candidates],
+  );
 }
 
 function toRetrievedChunk(row: CandidateRow): RetrievedChunk {
@@ -88,6 +148,8 @@ function toRetrievedChunk(row: CandidateRow): RetrievedChunk {
     chunkId: row.chunk_id,
     articleId: row.article_id,
     articleVersion: Number(row.article_version),
+    locale: row.locale,
+    fallback: false,
     title: row.title,
     url: row.url ?? '',
     heading: row.heading,

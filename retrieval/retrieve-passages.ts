@@ -12,6 +12,8 @@ export interface RetrievePassagesOptions {
   passageLimit?: number;
   /** How many of the best articles are returned whole. */
   wholeArticles?: number;
+  /** Searched when the customer's locale has nothing matching (see `hybridSearch`). */
+  fallbackLocale?: string;
 }
 
 /**
@@ -26,15 +28,11 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
     query: options.query,
     locale: options.locale,
     limit: options.searchLimit ?? 8,
+    ...(options.fallbackLocale === undefined ? {} : { fallbackLocale: options.fallbackLocale }),
   });
   const passageLimit = options.passageLimit ?? 12;
   const wholeArticles = options.wholeArticles ?? 2;
-  const articleScores = new Map<string, number>();
-  for (const chunk of found) articleScores.set(chunk.articleId, (articleScores.get(chunk.articleId) ?? 0) + chunk.score);
-  const topArticleIds = [...articleScores.entries()]
-    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
-    .slice(0, wholeArticles)
-    .map(([articleId]) => articleId);
+  const topArticleIds = rankArticles(found).slice(0, wholeArticles);
 
   const scoreById = new Map(found.map((chunk) => [chunk.chunkId, chunk]));
   const passages: RetrievedChunk[] = [];
@@ -45,6 +43,15 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
   }
   passages.push(...found.filter((chunk) => !topArticleIds.includes(chunk.articleId)));
   return passages.slice(0, passageLimit);
+}
+
+/** Articles in order of the summed fused scores of their retrieved chunks: the answer engine's article ranking. */
+export function rankArticles(found: readonly RetrievedChunk[]): string[] {
+  const articleScores = new Map<string, number>();
+  for (const chunk of found) articleScores.set(chunk.articleId, (articleScores.get(chunk.articleId) ?? 0) + chunk.score);
+  return [...articleScores.entries()]
+    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+    .map(([articleId]) => articleId);
 }
 
 type ChunkRow = { chunk_id: string; heading: string; text: string };
@@ -60,6 +67,7 @@ async function servedChunksOf(db: Db, template: RetrievedChunk): Promise<Retriev
   );
   return rows.map((row) => ({
     ...template,
+    // A sibling shares its article's locale and fallback flag.
     chunkId: row.chunk_id,
     heading: row.heading,
     text: row.text,

@@ -3,6 +3,9 @@ export interface RetrievedChunk {
   chunkId: string;
   articleId: string;
   articleVersion: number;
+  locale: string;
+  /** True when the chunk is in the fallback locale, not the customer's: the answer must say so. */
+  fallback: boolean;
   title: string;
   url: string;
   heading: string;

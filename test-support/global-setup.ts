@@ -5,7 +5,8 @@ import type { TestProject } from 'vitest/node';
 import { migrate } from '../db/migrate.js';
 import { createPgliteDb } from '../db/pglite-db.js';
 import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
-import { loadKnowledgeDirectory } from '../retrieval/load-knowledge-directory.js';
+import { ingestSources } from '../retrieval/ingest/ingest-sources.js';
+import { ensureVectorIndex } from '../retrieval/vector-index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,10 +25,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const directory = await mkdtemp(join(tmpdir(), 'groundline-templates-'));
   const db = await createPgliteDb();
   await migrate(db);
+  const embedder = createLocalHashEmbedder();
+  await ensureVectorIndex(db, embedder);
   const migratedTemplatePath = join(directory, 'migrated.tar.gz');
   await writeFile(migratedTemplatePath, Buffer.from(await (await db.dump()).arrayBuffer()));
 
-  const report = await loadKnowledgeDirectory(db, createLocalHashEmbedder(), 'knowledge/articles');
+  const report = await ingestSources(db, embedder, {
+    path: 'knowledge/articles',
+    actor: 'system:sample-knowledge',
+    defaultLocale: 'en',
+    defaultStatus: 'approved',
+    defaultOwner: 'sample',
+    today: new Date().toISOString().slice(0, 10),
+  });
   if (report.failures.length > 0) {
     throw new Error(`Sample knowledge base has invalid files: ${JSON.stringify(report.failures)}`);
   }

@@ -35,14 +35,20 @@ export function createAnswerEngine(dependencies: AnswerEngineDependencies): Answ
       const kbVersion = await knowledgeBaseVersion(dependencies.db);
       const generatorId = dependencies.generator.id;
       if (contentTerms(text, locale).length === 0) {
-        return handoff({ kbVersion, generator: generatorId, retrievedChunkIds: [] }, 0, ['unclear_question']);
+        return handoff({ kbVersion, sourceLocale: locale, generator: generatorId, retrievedChunkIds: [] }, 0, ['unclear_question']);
       }
       const retrieved = await retrievePassages(dependencies.db, dependencies.embedder, {
         query: text,
         locale,
         passageLimit,
+        ...(locale === 'en' ? {} : { fallbackLocale: 'en' }),
       });
-      const base = { kbVersion, generator: generatorId, retrievedChunkIds: retrieved.map((chunk) => chunk.chunkId) };
+      const base = {
+        kbVersion,
+        sourceLocale: retrieved[0]?.locale ?? locale,
+        generator: generatorId,
+        retrievedChunkIds: retrieved.map((chunk) => chunk.chunkId),
+      };
       if (retrieved.length === 0) return handoff(base, 0, ['no_sources']);
 
       const draft = await dependencies.generator.generate({
@@ -89,7 +95,7 @@ export function createAnswerEngine(dependencies: AnswerEngineDependencies): Answ
 }
 
 function handoff(
-  base: Pick<AnswerOutcome, 'kbVersion' | 'generator' | 'retrievedChunkIds'>,
+  base: Pick<AnswerOutcome, 'kbVersion' | 'sourceLocale' | 'generator' | 'retrievedChunkIds'>,
   confidence: number,
   reasons: ReasonCode[],
 ): AnswerOutcome {

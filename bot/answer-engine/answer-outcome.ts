@@ -30,6 +30,8 @@ export interface AnswerOutcome {
   confidence: number;
   reasons: ReasonCode[];
   kbVersion: string;
+  /** Locale of the cited articles; differs from the customer's when only another language had an answer. */
+  sourceLocale: string;
   generator: string;
   retrievedChunkIds: string[];
 }

@@ -1,9 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ChannelCapabilityError } from '../../channels/channel-capability-error.js';
+import { CurationConflictError } from '../../knowledge/curation/curation-conflict-error.js';
 import { AppError } from '../errors/app-error.js';
+import { FeatureDisabledError } from '../errors/feature-disabled-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error.js';
+import { UnauthorizedError } from '../errors/unauthorized-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requestIdOf } from './request-context.js';
 
@@ -35,7 +38,10 @@ function describe(error: unknown, requestId: string): { status: number; body: Er
   if (error instanceof ValidationError) {
     return { status: 400, body: body('invalid_request', error.message, { issues: error.issues }) };
   }
+  if (error instanceof UnauthorizedError) return { status: 401, body: body('unauthorized', error.message) };
   if (error instanceof NotFoundError) return { status: 404, body: body('not_found', error.message) };
+  if (error instanceof FeatureDisabledError) return { status: 404, body: body('disabled', error.message) };
+  if (error instanceof CurationConflictError) return { status: 409, body: body('conflict', error.message) };
   if (error instanceof ChannelCapabilityError) return { status: 409, body: body('unsupported', error.message) };
   if (error instanceof ServiceUnavailableError) return { status: 503, body: body('unavailable', error.message) };
   const bodyParserType = (error as { type?: unknown } | undefined)?.type;
