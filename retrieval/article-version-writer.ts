@@ -1,7 +1,7 @@
-import pgvector from 'pgvector';
+import { toVectorLiteral } from './vector-literal.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { ArticleFrontMatter } from '../knowledge/article-front-matter.js';
-import { chunkArticle, type ArticleChunk } from './chunk-article.js';
+import { chunkArticle } from './chunk-article.js';
 import type { Embedder } from './embedder.js';
 
 /** Curated metadata of a version; documents without a canonical page have no url. */
@@ -24,7 +24,7 @@ export interface WrittenVersion {
 }
 
 // Rows per multi-row INSERT: few round trips, well under the 65,535-parameter limit.
-const chunkRowsPerStatement = 100;
+const rowsPerStatement = 100;
 
 /**
  * Stores new article versions with their chunks and embeddings, and an audit
@@ -44,104 +44,127 @@ export async function writeArticleVersions(
   if (vectors.length !== allChunks.length) throw new Error(`Embedder ${embedder.id} returned ${vectors.length} vectors for ${allChunks.length} chunks`);
 
   return db.transaction(async (transaction) => {
-    const written: WrittenVersion[] = [];
-    let vectorOffset = 0;
-    for (const [index, item] of versions.entries()) {
-      const chunks = chunked[index] ?? [];
-      const itemVectors = vectors.slice(vectorOffset, vectorOffset + chunks.length);
-      vectorOffset += chunks.length;
-      written.push(await writeOne(transaction, embedder, item, chunks, itemVectors, actor));
-    }
-    return written;
+    const ids = versions.map((item) => item.metadata.id);
+    const latestRows = await transaction.query<{ article_id: string; version: number }>(
+      'SELECT article_id, max(version)::int AS version FROM article_versions WHERE article_id = ANY ($1::text[]) GROUP BY article_id',
+      [ids],
+    );
+    const latest = new Map(latestRows.map((row) => [row.article_id, row.version]));
+    const numbered = versions.map((item) => {
+      const version = Math.max(item.metadata.version, (latest.get(item.metadata.id) ?? 0) + 1);
+      latest.set(item.metadata.id, version);
+      return { item, version };
+    });
+
+    await insertRows(
+      transaction,
+      `INSERT INTO articles (id, locale, source, source_hash) VALUES {rows}
+       ON CONFLICT (id) DO UPDATE SET source = coalesce(EXCLUDED.source, articles.source),
+         source_hash = CASE WHEN EXCLUDED.source IS NULL THEN articles.source_hash ELSE EXCLUDED.source_hash END`,
+      ['', '', '', ''],
+      // The last write of one id in a batch wins, as it would one by one.
+      [...new Map(versions.map((item) => [item.metadata.id, item])).values()].map((item) => [
+        item.metadata.id,
+        item.metadata.locale,
+        item.source ?? null,
+        item.source === undefined ? null : item.contentHash,
+      ]),
+    );
+    await insertRows(
+      transaction,
+      `INSERT INTO article_versions (article_id, version, title, locale, status, owner, reviewed_at, review_due,
+         valid_until, tags, url, translations, body, content_hash, source_path, created_by, change_note) VALUES {rows}`,
+      ['', '::int', '', '', '', '', '::date', '::date', '::date', '::text[]', '', '::jsonb', '', '', '', '', ''],
+      numbered.map(({ item, version }) => [
+        item.metadata.id,
+        version,
+        item.metadata.title,
+        item.metadata.locale,
+        item.metadata.status,
+        item.metadata.owner,
+        item.metadata.reviewed_at,
+        item.metadata.review_due,
+        item.metadata.valid_until ?? null,
+        item.metadata.tags,
+        item.metadata.url ?? null,
+        JSON.stringify(item.metadata.translations),
+        item.body,
+        item.contentHash,
+        item.source ?? null,
+        actor,
+        item.changeNote,
+      ]),
+    );
+    const chunkRows: unknown[][] = [];
+    let vectorIndex = 0;
+    numbered.forEach(({ item, version }, index) => {
+      for (const chunk of chunked[index] ?? []) {
+        const vector = vectors[vectorIndex];
+        vectorIndex += 1;
+        if (vector?.length !== embedder.dimensions) {
+          throw new Error(`Embedder ${embedder.id} returned a vector of the wrong size for chunk ${chunk.ordinal} of ${item.metadata.id}`);
+        }
+        chunkRows.push([
+          `${item.metadata.id}@${version}#${chunk.ordinal}`,
+          item.metadata.id,
+          version,
+          chunk.ordinal,
+          item.metadata.locale,
+          chunk.heading,
+          chunk.text,
+          embedder.id,
+          toVectorLiteral(vector),
+        ]);
+      }
+    });
+    await insertRows(
+      transaction,
+      'INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding) VALUES {rows}',
+      ['', '', '::int', '::int', '', '', '', '', '::vector'],
+      chunkRows,
+    );
+    await insertRows(
+      transaction,
+      `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details) VALUES {rows}`,
+      ['', '', '', '', '', '::jsonb'],
+      numbered.map(({ item, version }) => [
+        actorType(actor),
+        actor,
+        'article.version_saved',
+        'article',
+        item.metadata.id,
+        JSON.stringify({ version, status: item.metadata.status, contentHash: item.contentHash, note: item.changeNote }),
+      ]),
+    );
+    return numbered.map(({ item, version }, index) => ({
+      articleId: item.metadata.id,
+      version,
+      chunkCount: chunked[index]?.length ?? 0,
+    }));
   });
 }
 
-async function writeOne(
+/**
+ * Multi-row INSERT in statements of at most `rowsPerStatement` rows: a few
+ * round trips instead of one per row. `casts` gives each column's SQL cast.
+ */
+async function insertRows(
   transaction: Queryable,
-  embedder: Embedder,
-  item: NewArticleVersion,
-  chunks: readonly ArticleChunk[],
-  vectors: readonly number[][],
-  actor: string,
-): Promise<WrittenVersion> {
-  const { metadata } = item;
-  await transaction.query(
-    `INSERT INTO articles (id, locale, source, source_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET source = coalesce(EXCLUDED.source, articles.source),
-       source_hash = CASE WHEN EXCLUDED.source IS NULL THEN articles.source_hash ELSE EXCLUDED.source_hash END`,
-    [metadata.id, metadata.locale, item.source ?? null, item.source === undefined ? null : item.contentHash],
-  );
-  const [latest] = await transaction.query<{ version: number }>(
-    'SELECT max(version) AS version FROM article_versions WHERE article_id = $1',
-    [metadata.id],
-  );
-  const version = Math.max(metadata.version, (latest?.version ?? 0) + 1);
-  await transaction.query(
-    `INSERT INTO article_versions (article_id, version, title, locale, status, owner, reviewed_at, review_due,
-       valid_until, tags, url, translations, body, content_hash, source_path, created_by, change_note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [
-      metadata.id,
-      version,
-      metadata.title,
-      metadata.locale,
-      metadata.status,
-      metadata.owner,
-      metadata.reviewed_at,
-      metadata.review_due,
-      metadata.valid_until ?? null,
-      metadata.tags,
-      metadata.url ?? null,
-      JSON.stringify(metadata.translations),
-      item.body,
-      item.contentHash,
-      item.source ?? null,
-      actor,
-      item.changeNote,
-    ],
-  );
-  await insertChunkRows(transaction, embedder, metadata.id, version, metadata.locale, chunks, vectors);
-  await transaction.query(
-    `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
-     VALUES ($1, $2, 'article.version_saved', 'article', $3, $4)`,
-    [
-      actorType(actor),
-      actor,
-      metadata.id,
-      JSON.stringify({ version, status: metadata.status, contentHash: item.contentHash, note: item.changeNote }),
-    ],
-  );
-  return { articleId: metadata.id, version, chunkCount: chunks.length };
-}
-
-async function insertChunkRows(
-  transaction: Queryable,
-  embedder: Embedder,
-  articleId: string,
-  version: number,
-  locale: string,
-  chunks: readonly ArticleChunk[],
-  vectors: readonly number[][],
+  sqlTemplate: string,
+  casts: readonly string[],
+  rows: readonly (readonly unknown[])[],
 ): Promise<void> {
-  for (let start = 0; start < chunks.length; start += chunkRowsPerStatement) {
-    const rows = chunks.slice(start, start + chunkRowsPerStatement);
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const batch = rows.slice(start, start + rowsPerStatement);
     const params: unknown[] = [];
-    const placeholders = rows.map((chunk, offset) => {
-      const vector = vectors[start + offset];
-      if (vector?.length !== embedder.dimensions) {
-        throw new Error(`Embedder ${embedder.id} returned a vector of the wrong size for chunk ${chunk.ordinal} of ${articleId}`);
-      }
-      params.push(`${articleId}@${version}#${chunk.ordinal}`, chunk.ordinal, chunk.heading, chunk.text, pgvector.toSql(vector));
-      const base = params.length - 5;
-      return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}::vector)`;
+    const tuples = batch.map((row) => {
+      const placeholders = row.map((value, column) => {
+        params.push(value);
+        return `$${params.length}${casts[column] ?? ''}`;
+      });
+      return `(${placeholders.join(', ')})`;
     });
-    await transaction.query(
-      `INSERT INTO chunks (id, ordinal, heading, text, embedding, article_id, article_version, locale, embedder_id)
-       SELECT v.id, v.ordinal::int, v.heading, v.text, v.embedding, $${params.length + 1}, $${params.length + 2}::int,
-              $${params.length + 3}, $${params.length + 4}
-       FROM (VALUES ${placeholders.join(', ')}) AS v (id, ordinal, heading, text, embedding)`,
-      [...params, articleId, version, locale, embedder.id],
-    );
+    await transaction.query(sqlTemplate.replace('{rows}', tuples.join(', ')), params);
   }
 }
 

@@ -1,4 +1,4 @@
-import pgvector from 'pgvector';
+import { toVectorLiteral } from './vector-literal.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { Embedder } from './embedder.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
@@ -49,7 +49,7 @@ const servedChunks = `chunks c
 export async function hybridSearch(db: Db, embedder: Embedder, options: HybridSearchOptions): Promise<RetrievedChunk[]> {
   const [queryVector] = await embedder.embed([options.query]);
   if (!queryVector) return [];
-  const vector = pgvector.toSql(queryVector);
+  const vector = toVectorLiteral(queryVector);
   const found = await searchLocale(db, embedder, options, options.locale, vector);
   const fallbackLocale = options.fallbackLocale;
   if (fallbackLocale === undefined || fallbackLocale === options.locale || found.some((chunk) => chunk.textRank > 0)) {

@@ -1,4 +1,4 @@
-import pgvector from 'pgvector';
+import { toVectorLiteral } from './vector-literal.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { Embedder } from './embedder.js';
 import { EmbedderMismatchError } from './embedder-mismatch-error.js';
@@ -60,7 +60,7 @@ export async function reindex(db: Db, embedder: Embedder, onProgress: ReindexPro
     await transaction.exec('DROP INDEX IF EXISTS chunks_embedding_hnsw; ALTER TABLE chunks ALTER COLUMN embedding TYPE vector');
     for (const [index, chunk] of chunks.entries()) {
       await transaction.query('UPDATE chunks SET embedding = $1::vector, embedder_id = $2 WHERE id = $3', [
-        pgvector.toSql(vectors[index]),
+        toVectorLiteral(vectors[index] ?? []),
         embedder.id,
         chunk.id,
       ]);

@@ -8,6 +8,14 @@ export interface ArticleFixture {
   locale?: 'en' | 'nl';
   version?: number;
   validUntil?: string;
+  /** YYYY-MM-DD; 2026-01-10 unless given. */
+  reviewedAt?: string;
+  /** YYYY-MM-DD; 2027-01-10 unless given. Must not be before `reviewedAt`. */
+  reviewDue?: string;
+  /** `[test]` unless given. */
+  tags?: readonly string[];
+  /** `test-team` unless given. */
+  owner?: string;
 }
 
 /** Builds a parsed article the way a curator's markdown file would produce it. */
@@ -19,12 +27,12 @@ export function articleFixture(fixture: ArticleFixture): ParsedArticle {
     `title: ${fixture.title}`,
     `locale: ${locale}`,
     `status: ${fixture.status ?? 'approved'}`,
-    'owner: test-team',
+    `owner: ${fixture.owner ?? 'test-team'}`,
     `version: ${fixture.version ?? 1}`,
-    'reviewed_at: 2026-01-10',
-    'review_due: 2027-01-10',
+    `reviewed_at: ${fixture.reviewedAt ?? '2026-01-10'}`,
+    `review_due: ${fixture.reviewDue ?? '2027-01-10'}`,
     ...(fixture.validUntil ? [`valid_until: ${fixture.validUntil}`] : []),
-    'tags: [test]',
+    `tags: [${(fixture.tags ?? ['test']).join(', ')}]`,
     `url: https://help.example/${locale}/${fixture.id}`,
     '---',
     '',

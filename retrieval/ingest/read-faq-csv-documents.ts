@@ -18,7 +18,8 @@ const maxSlugLength = 60;
  * Reads a `.csv` FAQ sheet: a header row naming `question` and `answer`
  * (any case; optional `id`, `locale`, `url`), then one document per row with
  * the question as title and the answer as body. Quoted fields may hold commas,
- * quotes and line breaks; a BOM and CRLF line endings (spreadsheet exports) are fine.
+ * quotes and line breaks; a BOM, CRLF line endings and a semicolon-separated
+ * sheet (Excel with Dutch settings) are fine.
  *
  * Rows are numbered as a spreadsheet shows them: the header is row 1. A row
  * without an id gets `faq-<question slug>`, with `-2`, `-3`… for repeats, never
@@ -48,6 +49,8 @@ export const readFaqCsvDocuments: SourceReader = async (file) => {
   for (const [index, record] of records.entries()) {
     const rowNumber = index + 2;
     const where = `row ${rowNumber}`;
+    // A blank row (an empty line, or ",," from a spreadsheet) holds nothing to lose.
+    if (record.every((value) => value.trim() === '')) continue;
     if (record.slice(header.length).some((extra) => extra.trim() !== '')) {
       // Usually an unquoted comma in an answer ("€2,50"): dropping the extra cells would cut the answer short.
       problems.push(`${where}: ${record.length} cells but the header has ${header.length} columns (quote fields that contain commas)`);
@@ -99,9 +102,12 @@ export const readFaqCsvDocuments: SourceReader = async (file) => {
 };
 
 function parseCsv(relativePath: string, text: string): string[][] {
+  const headerLine = text.split('\n', 1)[0] ?? '';
+  // Excel with Dutch regional settings saves "CSV" with semicolons, because the comma is the decimal separator.
+  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
   try {
-    // Uneven rows are checked per row below, so the error names the row a spreadsheet user sees.
-    return parse(text, { skip_empty_lines: true, relax_column_count: true });
+    // Uneven and blank rows are handled per row below, so every row keeps the number a spreadsheet shows.
+    return parse(text, { delimiter, relax_column_count: true });
   } catch (error) {
     if (error instanceof CsvError) throw new SourceFormatError(relativePath, `not valid CSV: ${error.message}`);
     throw error;

@@ -49,6 +49,17 @@ describe('readPdfDocument', () => {
     });
   });
 
+  it('reads a minimal hand-written PDF: non-embedded font, /Lang, and a placeholder Title ignored', async () => {
+    const [document] = await readPdfDocument(await loadFixture('pdf/overdraft-fees.pdf', { defaultLocale: 'nl' }));
+    expect(document).toStrictEqual({
+      id: 'pdf-overdraft-fees',
+      title: 'Overdraft fees',
+      locale: 'en',
+      body: 'An arranged overdraft costs 9.5% interest per year, charged monthly.',
+      sourcePath: 'pdf/overdraft-fees.pdf',
+    });
+  });
+
   it('does not detach the caller’s buffer', async () => {
     const file = await loadFixture('pdf/savings-interest.pdf');
     await readPdfDocument(file);

@@ -1,13 +1,18 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { deriveDocumentId } from './derive-document-id.js';
 import { joinPdfLines, type PdfLine } from './join-pdf-lines.js';
+import { parseLocaleTag } from './parse-locale-tag.js';
 import type { SourceReader } from './source-document.js';
 import { SourceFormatError } from './source-format-error.js';
 import { toSourceDocument } from './to-source-document.js';
 
-type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+type PdfDocument = Awaited<ReturnType<typeof PdfJs.getDocument>['promise']>;
+
+let pdfjs: Promise<typeof PdfJs> | undefined;
+/** pdf.js takes ~200 ms to import; only runs that meet a PDF should pay for it. */
+const loadPdfjs = (): Promise<typeof PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 /** pdf.js reads its CMaps (fonts without a Unicode map) from disk when given a path: no network. */
 const pdfjsDirectory = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -16,7 +21,8 @@ const pdfjsDirectory = dirname(createRequire(import.meta.url).resolve('pdfjs-dis
 const placeholderTitle = /^(untitled|document\d*|microsoft word - .*)$|\.(docx?|odt|pages|pdf|rtf|txt)$/i;
 
 /**
- * Reads a `.pdf` with pdf.js (text layer only; nothing is rendered). The title
+ * Reads a `.pdf` with pdf.js (text layer only; nothing is rendered). The locale
+ * is the PDF's language (`/Lang`) when English or Dutch, else the default. The title
  * is the PDF's Title metadata unless it is a placeholder such as
  * `Microsoft Word - fees.docx`, else the first line. Lines are joined back into
  * paragraphs, headings and list items (see `joinPdfLines`).
@@ -34,7 +40,8 @@ export const readPdfDocument: SourceReader = async (file) => {
     if (lines.length === 0) {
       throw new SourceFormatError(file.relativePath, 'the PDF has no extractable text (scanned image?)');
     }
-    const metadataTitle = await readMetadataTitle(pdf);
+    const metadata = await readMetadata(pdf);
+    const metadataTitle = metadata.title;
     const [firstLine] = lines;
     // The first line is the title when the metadata has none, or when it repeats the metadata title.
     const firstLineIsTitle = metadataTitle === undefined || sameText(firstLine?.text ?? '', metadataTitle);
@@ -42,7 +49,7 @@ export const readPdfDocument: SourceReader = async (file) => {
       toSourceDocument(file.relativePath, {
         id: deriveDocumentId(file.relativePath),
         title: metadataTitle ?? firstLine?.text ?? '',
-        locale: file.defaultLocale,
+        locale: parseLocaleTag(metadata.language) ?? file.defaultLocale,
         body: joinPdfLines(firstLineIsTitle ? lines.slice(1) : lines),
         sourcePath: file.relativePath,
       }),
@@ -53,6 +60,7 @@ export const readPdfDocument: SourceReader = async (file) => {
 };
 
 async function openPdf(relativePath: string, content: Buffer): Promise<PdfDocument> {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   try {
     return await getDocument({
       // A copy: pdf.js may transfer (detach) the buffer it is given.
@@ -107,12 +115,18 @@ async function extractLines(pdf: PdfDocument): Promise<PdfLine[]> {
   return lines;
 }
 
-async function readMetadataTitle(pdf: PdfDocument): Promise<string | undefined> {
+/** The Title (unless a placeholder) and the language (`/Lang`) the PDF states, if any. */
+async function readMetadata(pdf: PdfDocument): Promise<{ title?: string; language?: string }> {
   const { info } = await pdf.getMetadata();
-  const title = typeof info === 'object' && info !== null && 'Title' in info ? info.Title : undefined;
-  if (typeof title !== 'string') return undefined;
-  const trimmed = title.replace(/\s+/g, ' ').trim();
-  return trimmed === '' || placeholderTitle.test(trimmed) ? undefined : trimmed;
+  const field = (name: string): string | undefined => {
+    const value: unknown = typeof info === 'object' && info !== null ? (info as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : undefined;
+  };
+  const title = field('Title');
+  return {
+    title: title === undefined || title === '' || placeholderTitle.test(title) ? undefined : title,
+    language: field('Language'),
+  };
 }
 
 function sameText(a: string, b: string): boolean {
