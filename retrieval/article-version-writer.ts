@@ -114,13 +114,16 @@ export async function writeArticleVersions(
           chunk.text,
           embedder.id,
           toVectorLiteral(vector),
+          item.metadata.valid_until ?? null,
+          item.metadata.tags,
         ]);
       }
     });
     await insertRows(
       transaction,
-      'INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding) VALUES {rows}',
-      ['', '', '::int', '::int', '', '', '', '', '::vector'],
+      `INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding,
+         valid_until, tags) VALUES {rows}`,
+      ['', '', '::int', '::int', '', '', '', '', '::vector', '::date', '::text[]'],
       chunkRows,
     );
     await insertRows(
@@ -136,6 +139,7 @@ export async function writeArticleVersions(
         JSON.stringify({ version, status: item.metadata.status, contentHash: item.contentHash, note: item.changeNote }),
       ]),
     );
+    await transaction.query('SELECT refresh_chunk_serving($1::text[])', [[...new Set(ids)]]);
     return numbered.map(({ item, version }, index) => ({
       articleId: item.metadata.id,
       version,

@@ -37,8 +37,13 @@ type CandidateRow = {
 // Reciprocal rank fusion constant: the usual 60 keeps one list's top hit from drowning the other list.
 const fusionK = 60;
 
-const servedChunks = `chunks c
-  JOIN served_article_versions s ON s.article_id = c.article_id AND s.version = c.article_version`;
+// Serving chunks still within their validity: the same set as the
+// served_article_versions view, in a form the partial indexes serve.
+const servingFilter = `c.serving AND (c.valid_until IS NULL OR c.valid_until >= CURRENT_DATE)
+  AND c.locale = $2 AND c.embedder_id = $3 AND ($4::text[] IS NULL OR c.tags && $4::text[])`;
+
+// Title and url come from the chunk's own (immutable) version.
+const withVersion = `JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.article_version`;
 
 /**
  * Hybrid retrieval over APPROVED, unexpired chunks of one locale: a pgvector
@@ -110,12 +115,15 @@ function vectorSearch(
   candidates: number,
 ): Promise<CandidateRow[]> {
   return transaction.query<CandidateRow>(
-    `SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, s.title, s.url, c.heading, c.text,
-            1 - (c.embedding <=> $1::vector) AS score
-     FROM ${servedChunks}
-     WHERE c.locale = $2 AND c.embedder_id = $3 AND ($4::text[] IS NULL OR s.tags && $4::text[])
-     ORDER BY c.embedding <=> $1::vector
-     LIMIT $5`,
+    `SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, v.title, v.url, c.heading, c.text, c.score
+     FROM (
+       SELECT c.*, 1 - (c.embedding <=> $1::vector) AS score
+       FROM chunks c
+       WHERE ${servingFilter}
+       ORDER BY c.embedding <=> $1::vector
+       LIMIT $5
+     ) c ${withVersion}
+     ORDER BY c.score DESC, c.id`,
     [vector, locale, embedderId, tags, candidates],
   );
 }
@@ -132,13 +140,15 @@ function textSearch(
   // lets any term match, and cover-density ranking rewards matching many.
   return transaction.query<CandidateRow>(
     `WITH q AS (SELECT replace(plainto_tsquery(${textSearchConfigSql('$2')}, $1)::text, '&', '|')::tsquery AS query)
-     SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, s.title, s.url, c.heading, c.text,
-            ts_rank_cd(c.search_vector, q.query, 32) AS score
-     FROM ${servedChunks}, q
-     WHERE c.locale = $2 AND c.embedder_id = $3 AND ($4::text[] IS NULL OR s.tags && $4::text[])
-       AND c.search_vector @@ q.query
-     ORDER BY score DESC, c.id
-     LIMIT $5`,
+     SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, v.title, v.url, c.heading, c.text, c.score
+     FROM (
+       SELECT c.*, ts_rank_cd(c.search_vector, q.query, 32) AS score
+       FROM chunks c, q
+       WHERE ${servingFilter} AND c.search_vector @@ q.query
+       ORDER BY score DESC, c.id
+       LIMIT $5
+     ) c ${withVersion}
+     ORDER BY c.score DESC, c.id`,
     [query, locale, embedderId, tags, candidates],
   );
 }

@@ -72,13 +72,21 @@ describe('OpenAI-compatible embedder', () => {
 
   it('gives up with an error once the retries are used up', async () => {
     server.script('POST /v1/embeddings', { status: 500 }, { status: 503 }, { status: 500 });
-    await expect(embedder({ maxRetries: 2 }).embed(['parcel fee'])).rejects.toMatchObject({ status: 500 });
+    await expect(embedder({ maxRetries: 2 }).embed(['parcel fee'])).rejects.toMatchObject({
+      name: 'EmbeddingProviderError',
+      isRetryable: true,
+      cause: expect.objectContaining({ status: 500 }),
+    });
     expect(server.embeddingRequests()).toHaveLength(3);
   });
 
   it('does not retry a request the server refuses', async () => {
     server.script('POST /v1/embeddings', { status: 401 });
-    await expect(embedder({ maxRetries: 2 }).embed(['parcel fee'])).rejects.toMatchObject({ status: 401 });
+    await expect(embedder({ maxRetries: 2 }).embed(['parcel fee'])).rejects.toMatchObject({
+      name: 'EmbeddingProviderError',
+      isRetryable: false,
+      cause: expect.objectContaining({ status: 401 }),
+    });
     expect(server.embeddingRequests()).toHaveLength(1);
   });
 
@@ -87,8 +95,7 @@ describe('OpenAI-compatible embedder', () => {
     await expect(embedder().embed(['parcel fee'])).rejects.toThrow(/JSON/);
   });
 
-  // Bug: a non-JSON body surfaces as a bare SyntaxError "Unexpected end of JSON input", naming neither endpoint nor model.
-  it.fails('rejects a body that is not JSON with an error naming the embeddings endpoint', async () => {
+  it('rejects a body that is not JSON with an error naming the embeddings endpoint', async () => {
     server.script('POST /v1/embeddings', { malformed: true });
     await expect(embedder().embed(['parcel fee'])).rejects.toThrow(/embeddings endpoint/i);
   });
@@ -100,8 +107,7 @@ describe('OpenAI-compatible embedder', () => {
     await expect(embedder().embed(['parcel fee'])).rejects.toThrow(/embedding/);
   });
 
-  // Bug: a response of the wrong shape surfaces as a raw ZodError (a JSON dump of issues), not naming the embeddings endpoint.
-  it.fails('rejects JSON of the wrong shape with an error naming the embeddings endpoint', async () => {
+  it('rejects JSON of the wrong shape with an error naming the embeddings endpoint', async () => {
     server.script('POST /v1/embeddings', { rewrite: () => ({ error: 'busy' }) });
     await expect(embedder().embed(['parcel fee'])).rejects.toThrow(/embeddings endpoint/i);
   });

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Embedder } from './embedder.js';
+import { EmbeddingProviderError } from './embedding-provider-error.js';
 
 export interface OpenAiCompatibleEmbedderOptions {
   /** Any OpenAI-compatible server: OpenAI, Azure OpenAI, Ollama, vLLM, a local fake in tests. */
@@ -37,13 +38,34 @@ export function createOpenAiCompatibleEmbedder(options: OpenAiCompatibleEmbedder
       const vectors: number[][] = [];
       for (let start = 0; start < texts.length; start += options.batchSize) {
         const batch = texts.slice(start, start + options.batchSize);
-        const raw: unknown = await client.embeddings.create({
-          model: options.model,
-          input: [...batch],
-          encoding_format: 'float',
-          ...(options.requestDimensions ? { dimensions: options.dimensions } : {}),
-        });
-        const response = embeddingResponseSchema.parse(raw);
+        let raw: unknown;
+        try {
+          raw = await client.embeddings.create({
+            model: options.model,
+            input: [...batch],
+            encoding_format: 'float',
+            ...(options.requestDimensions ? { dimensions: options.dimensions } : {}),
+          });
+        } catch (error) {
+          // The client has already retried what is worth retrying.
+          const status = (error as { status?: unknown }).status;
+          const reason = error instanceof SyntaxError ? 'a body that is not JSON' : (error as Error).message;
+          throw new EmbeddingProviderError(
+            `The embeddings endpoint (model ${options.model}) failed: ${reason}`,
+            typeof status !== 'number' || status === 429 || status >= 500,
+            { cause: error },
+          );
+        }
+        const parsed = embeddingResponseSchema.safeParse(raw);
+        if (!parsed.success) {
+          const problem = parsed.error.issues[0];
+          throw new EmbeddingProviderError(
+            `The embeddings endpoint (model ${options.model}) returned an unexpected response: ` +
+              `${problem?.path.join('.') || 'body'} ${problem?.message ?? 'is invalid'}`,
+            false,
+          );
+        }
+        const response = parsed.data;
         const ordered = [...response.data].sort((left, right) => left.index - right.index);
         if (ordered.length !== batch.length) {
           throw new Error(`The embeddings endpoint returned ${ordered.length} vectors for ${batch.length} texts`);

@@ -83,7 +83,10 @@ async function bindColumn(transaction: Queryable, embedder: Embedder): Promise<v
   await transaction.exec(`ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(${dimensions})`);
   // pgvector's HNSW indexes at most 2,000 dimensions; larger vectors are searched exactly.
   if (dimensions <= maxIndexedDimensions) {
-    await transaction.exec('CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_cosine_ops)');
+    // Only serving chunks are searched, so only they are indexed.
+    await transaction.exec(
+      'CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks USING hnsw (embedding vector_cosine_ops) WHERE serving',
+    );
   }
   await transaction.query('INSERT INTO embedding_settings (embedder_id, dimensions) VALUES ($1, $2)', [embedder.id, dimensions]);
 }

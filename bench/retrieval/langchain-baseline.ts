@@ -1,8 +1,7 @@
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Embeddings } from '@langchain/core/embeddings';
 import { Document } from '@langchain/core/documents';
 import { PGVectorStore } from '@langchain/community/vectorstores/pgvector';
-import pg from 'pg';
+import type pg from 'pg';
 import type { PgliteDb } from '../../db/pglite-db.js';
 import type { Embedder } from '../../retrieval/embedder.js';
 
@@ -27,28 +26,28 @@ export interface LangchainBaseline {
 }
 
 /**
- * LangChain's PGVectorStore on the same PGlite database (reached over the
- * Postgres wire protocol) and the same embedder, holding the same served
- * chunks: the peer baseline for quality and latency.
+ * LangChain's PGVectorStore on the same PGlite database and the same
+ * embedder, holding the same served chunks: the peer baseline for quality and
+ * latency. Its queries go straight to PGlite through a minimal `pg.Pool`
+ * stand-in, so it pays no wire-protocol cost that our search does not pay.
  */
-export async function createLangchainBaseline(db: PgliteDb, embedder: Embedder): Promise<LangchainBaseline> {
-  const server = new PGLiteSocketServer({ db: db.pglite, host: '127.0.0.1', port: 0, maxConnections: 4 });
-  await server.start();
-  // PGVectorStore holds one pooled client for its lifetime and queries through
-  // the pool too, so a pool of one would wait forever.
-  const pool = new pg.Pool({ connectionString: `postgres://postgres:postgres@${server.getServerConn()}/postgres`, max: 2 });
+export async function createLangchainBaseline(db: PgliteDb, embedder: Embedder, trace: (step: string) => void = () => undefined): Promise<LangchainBaseline> {
+  const pool = poolOver(db);
   const store = await PGVectorStore.initialize(new PortEmbeddings(embedder), {
     pool,
     tableName: 'langchain_baseline_chunks',
     dimensions: embedder.dimensions,
     distanceStrategy: 'cosine',
   });
+  trace('store initialised');
   await store.createHnswIndex({ dimensions: embedder.dimensions, efConstruction: 64, m: 16 });
+  trace('index created');
   const chunks = await db.query<{ article_id: string; locale: string; heading: string; text: string }>(
     `SELECT c.article_id, c.locale, c.heading, c.text
      FROM chunks c JOIN served_article_versions s ON s.article_id = c.article_id AND s.version = c.article_version
      ORDER BY c.id`,
   );
+  trace(`adding ${chunks.length} chunks`);
   await store.addDocuments(
     chunks.map(
       (chunk) =>
@@ -66,8 +65,22 @@ export async function createLangchainBaseline(db: PgliteDb, embedder: Embedder):
       return ranking;
     },
     async close() {
-      await pool.end();
-      await server.stop();
+      await store.end();
     },
   };
+}
+
+/**
+ * The slice of `pg.Pool` that PGVectorStore uses (query, connect/release,
+ * end), answered by PGlite in process. pglite-socket serves every connection
+ * from one backend session, and PGVectorStore's held client plus pooled
+ * queries stalled on it under load.
+ */
+function poolOver(db: PgliteDb): pg.Pool {
+  const query = async (sql: string, params?: unknown[]) => {
+    const result = await db.pglite.query(sql, params ?? []);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  };
+  const stand = { query, connect: async () => ({ query, release: () => undefined }), end: async () => undefined, on: () => stand };
+  return stand as unknown as pg.Pool;
 }

@@ -39,14 +39,15 @@ async function main(): Promise<void> {
     log(`raw-insert floor: ${ingest.rawChunksPerSecond.toFixed(0)} chunks/s (ingest at ${(100 * ingest.chunksPerSecond / ingest.rawChunksPerSecond).toFixed(0)}%)`);
     log(`unchanged re-ingest: ${ingest.reingestSeconds.toFixed(3)} s (${(100 * ingest.reingestSeconds / ingest.seconds).toFixed(1)}% of first ingest)`);
 
-    const quality = await measureOurs(db, embedder, questions);
-    log(`quality (${quality.quality.questions} questions, ${ingest.chunks} chunks): recall@1 ${quality.quality.recallAt1.toFixed(3)}, recall@5 ${quality.quality.recallAt5.toFixed(3)}, MRR ${quality.quality.mrr.toFixed(3)}`);
-
-    const baseline = await createLangchainBaseline(db, embedder);
+    log("starting LangChain baseline");
+    const baseline = await createLangchainBaseline(db, embedder, log);
     const langchain = await measureRankings(questions, (question) => baseline.rank(question.question, question.locale));
     await baseline.close();
     await db.exec('DROP TABLE IF EXISTS langchain_baseline_chunks CASCADE');
     log(`langchain PGVectorStore: recall@5 ${langchain.quality.recallAt5.toFixed(3)}, MRR ${langchain.quality.mrr.toFixed(3)}, p50 ${langchain.p50Ms.toFixed(2)} ms, p95 ${langchain.p95Ms.toFixed(2)} ms`);
+
+    const quality = await measureOurs(db, embedder, questions);
+    log(`quality (${quality.quality.questions} questions, ${ingest.chunks} chunks): recall@1 ${quality.quality.recallAt1.toFixed(3)}, recall@5 ${quality.quality.recallAt5.toFixed(3)}, MRR ${quality.quality.mrr.toFixed(3)}`);
 
     const smallChunks = await growSyntheticCorpus(db, embedder, 1_000);
     const small = await measureOurs(db, embedder, questions);

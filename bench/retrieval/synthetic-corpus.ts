@@ -49,6 +49,7 @@ export async function growSyntheticCorpus(db: Db, embedder: Embedder, targetChun
       if (chunks >= targetChunks) break;
     }
   }
+  await db.exec('ANALYZE chunks; ANALYZE article_versions');
   [count] = await db.query<{ chunks: number }>('SELECT count(*)::int AS chunks FROM chunks');
   return count?.chunks ?? chunks;
 }

@@ -330,7 +330,7 @@ describe('kb CLI', () => {
 
     it.each([['show'], ['history'], ['approve'], ['retire']])('%s of an unknown article exits with 1 and says so', async (command) => {
       expect(await kb(command, 'no-such-article', '--actor', 'curator.anna')).toBe(1);
-      expect(stderr.text).toBe('article not found\n');
+      expect(stderr.text).toBe('article "no-such-article" not found\n');
       expect(stdout.text).toBe('');
     });
   });

@@ -9,6 +9,6 @@ export class NotFoundError extends AppError {
     readonly resource: string,
     readonly id: string,
   ) {
-    super(`${resource} not found`);
+    super(`${resource} ${JSON.stringify(id)} not found`);
   }
 }

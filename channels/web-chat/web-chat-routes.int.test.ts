@@ -147,7 +147,7 @@ describe('POST /api/web-chat/messages', () => {
       conversationId: '00000000-0000-4000-8000-000000000000',
     });
     expect(status).toBe(404);
-    expect(body.error).toMatchObject({ code: 'not_found', message: 'conversation not found' });
+    expect(body.error).toMatchObject({ code: 'not_found', message: 'conversation "00000000-0000-4000-8000-000000000000" not found' });
   });
 
   it('returns a request id on every response and in the error body', async () => {

@@ -30,3 +30,41 @@ ALTER TABLE chunks ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
   )
 ) STORED;
 CREATE INDEX chunks_search_idx ON chunks USING gin (search_vector);
+
+-- Servability split in two: the decision (latest approved-or-retired version
+-- is approved) and its validity date. The decision is mirrored onto chunks as
+-- `serving`, refreshed in the same transaction as every version write, so
+-- search can use partial HNSW and GIN indexes of serving chunks only; the
+-- validity date is immutable per version and copied onto its chunks.
+CREATE VIEW decided_article_versions AS
+SELECT decided.*
+FROM (
+  SELECT DISTINCT ON (article_id) *
+  FROM article_versions
+  WHERE status IN ('approved', 'retired')
+  ORDER BY article_id, version DESC
+) AS decided
+WHERE decided.status = 'approved';
+
+CREATE OR REPLACE VIEW served_article_versions AS
+SELECT * FROM decided_article_versions
+WHERE valid_until IS NULL OR valid_until >= CURRENT_DATE;
+
+ALTER TABLE chunks ADD COLUMN serving boolean NOT NULL DEFAULT false;
+ALTER TABLE chunks ADD COLUMN valid_until date;
+ALTER TABLE chunks ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
+
+CREATE FUNCTION refresh_chunk_serving(article_ids text[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE chunks c
+  SET serving = EXISTS (
+    SELECT 1 FROM decided_article_versions d WHERE d.article_id = c.article_id AND d.version = c.article_version
+  )
+  WHERE c.article_id = ANY (article_ids)
+    AND c.serving IS DISTINCT FROM EXISTS (
+      SELECT 1 FROM decided_article_versions d WHERE d.article_id = c.article_id AND d.version = c.article_version
+    );
+$$;
+
+DROP INDEX chunks_search_idx;
+CREATE INDEX chunks_search_idx ON chunks USING gin (search_vector) WHERE serving;
+CREATE INDEX chunks_serving_idx ON chunks (article_id, article_version) WHERE serving;

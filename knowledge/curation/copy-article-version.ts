@@ -32,11 +32,14 @@ export async function copyArticleVersion(transaction: Queryable, request: CopyVe
     [request.articleId, request.fromVersion, version, request.status, request.actor, request.note],
   );
   await transaction.query(
-    `INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding)
-     SELECT article_id || '@' || $3::int || '#' || ordinal, article_id, $3::int, ordinal, locale, heading, text, embedder_id, embedding
+    `INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding,
+       valid_until, tags)
+     SELECT article_id || '@' || $3::int || '#' || ordinal, article_id, $3::int, ordinal, locale, heading, text,
+       embedder_id, embedding, valid_until, tags
      FROM chunks WHERE article_id = $1 AND article_version = $2`,
     [request.articleId, request.fromVersion, version],
   );
+  await transaction.query('SELECT refresh_chunk_serving($1::text[])', [[request.articleId]]);
   await transaction.query(
     `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
      VALUES ($1, $2, $3, 'article', $4, $5)`,

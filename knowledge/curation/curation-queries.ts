@@ -59,15 +59,31 @@ export async function listArticles(db: Db, today: string, filter: ArticleFilter 
   return filter.stale ? summaries.filter((summary) => summary.stale) : summaries;
 }
 
-/** Served articles past their review date, most overdue first. */
-export async function staleReport(db: Db, today: string): Promise<(ArticleSummary & { daysOverdue: number })[]> {
+/** Served articles past their review date, most overdue first; dates are the served version's. */
+export async function staleReport(
+  db: Db,
+  today: string,
+): Promise<(ArticleSummary & { servedReviewDue: string; daysOverdue: number })[]> {
   const stale = await listArticles(db, today, { stale: true });
+  const servedDue = new Map(
+    (
+      await db.query<{ article_id: string; review_due: string }>(
+        "SELECT article_id, to_char(review_due, 'YYYY-MM-DD') AS review_due FROM served_article_versions WHERE article_id = ANY ($1::text[])",
+        [stale.map((summary) => summary.id)],
+      )
+    ).map((row) => [row.article_id, row.review_due]),
+  );
   const day = 86_400_000;
   return stale
-    .map((summary) => ({
-      ...summary,
-      daysOverdue: Math.round((Date.parse(today) - Date.parse(summary.reviewDue ?? today)) / day),
-    }))
+    .map((summary) => {
+      const servedReviewDue = servedDue.get(summary.id) ?? summary.reviewDue ?? today;
+      return {
+        ...summary,
+        reviewDue: servedReviewDue,
+        servedReviewDue,
+        daysOverdue: Math.round((Date.parse(today) - Date.parse(servedReviewDue)) / day),
+      };
+    })
     .sort((left, right) => right.daysOverdue - left.daysOverdue || left.id.localeCompare(right.id));
 }
 

@@ -253,8 +253,7 @@ describe('curation', () => {
       expect(stale[0]).toMatchObject({ owner: 'test-team', servedVersion: 1, latestStatus: 'approved' });
     });
 
-    // Bug: staleReport takes daysOverdue from the latest version's review_due, not the served one's (here -363, not 174).
-    it.fails('counts the days overdue of the served version while a newer draft is pending', async () => {
+    it('counts the days overdue of the served version while a newer draft is pending', async () => {
       await save({ ...parcelFee, reviewDue: '2026-06-01' });
       await save({ ...parcelFee, version: 2, status: 'draft', reviewedAt: '2026-11-20', reviewDue: '2027-11-20', body: `${parcelFee.body}\nNew.` });
       const [entry] = await staleReport(db, today);

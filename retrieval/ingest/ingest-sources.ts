@@ -129,6 +129,8 @@ export async function ingestSources(db: Db, embedder: Embedder, options: IngestO
       options.onProgress?.({ phase: 'write', done: Math.min(start + batchSize, changed.length), total: changed.length });
     }
     for (const id of toRetire) await retireArticle(db, id, { actor: options.actor, note: 'source removed' });
+    // Fresh statistics keep the planner on the partial HNSW and GIN indexes after a large change.
+    if (changed.length > 0 || toRetire.length > 0) await db.exec('ANALYZE chunks; ANALYZE article_versions');
   }
   report.retired = toRetire;
   report.seconds = (performance.now() - started) / 1000;
