@@ -1,7 +1,10 @@
 import { toVectorLiteral } from './vector-literal.js';
 import type { Db, Queryable } from '../db/db.js';
+import { bm25Score } from './bm25.js';
 import type { Embedder } from './embedder.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
+import type { TermStatistics } from './term-statistics.js';
+import { contentTerms } from './text/normalize-terms.js';
 import { textSearchConfigSql } from './text-search-config.js';
 
 export interface HybridSearchOptions {
@@ -20,6 +23,11 @@ export interface HybridSearchOptions {
    * the question's words at all; its chunks come back flagged `fallback`.
    */
   fallbackLocale?: string;
+  /**
+   * Statistics of the served knowledge base per locale. With them, typos are
+   * corrected to words the articles use and candidates are also ranked by BM25.
+   */
+  termStatistics?: (locale: string) => Promise<TermStatistics>;
 }
 
 type CandidateRow = {
@@ -52,33 +60,29 @@ const withVersion = `JOIN article_versions v ON v.article_id = c.article_id AND 
  * ranked by cover density), fused by reciprocal rank.
  */
 export async function hybridSearch(db: Db, embedder: Embedder, options: HybridSearchOptions): Promise<RetrievedChunk[]> {
-  const [queryVector] = await embedder.embed([options.query]);
-  if (!queryVector) return [];
-  const vector = toVectorLiteral(queryVector);
-  const found = await searchLocale(db, embedder, options, options.locale, vector);
+  const found = await searchLocale(db, embedder, options, options.locale);
   const fallbackLocale = options.fallbackLocale;
   if (fallbackLocale === undefined || fallbackLocale === options.locale || found.some((chunk) => chunk.textRank > 0)) {
     return found;
   }
-  const fallback = await searchLocale(db, embedder, options, fallbackLocale, vector);
+  const fallback = await searchLocale(db, embedder, options, fallbackLocale);
   return fallback.some((chunk) => chunk.textRank > 0) ? fallback.map((chunk) => ({ ...chunk, fallback: true })) : found;
 }
 
-async function searchLocale(
-  db: Db,
-  embedder: Embedder,
-  options: HybridSearchOptions,
-  locale: string,
-  vector: string,
-): Promise<RetrievedChunk[]> {
+async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOptions, locale: string): Promise<RetrievedChunk[]> {
   const limit = options.limit ?? 5;
   const candidates = options.candidates ?? 30;
+  const statistics = await options.termStatistics?.(locale);
+  const query = statistics ? statistics.correct(options.query) : options.query;
+  const [queryVector] = await embedder.embed([query]);
+  if (!queryVector) return [];
+  const vector = toVectorLiteral(queryVector);
   const tags = options.tags && options.tags.length > 0 ? [...options.tags] : null;
   const [vectorRows, textRows] = await db.transaction(async (transaction) => {
     await transaction.exec("SET LOCAL hnsw.iterative_scan = 'relaxed_order'; SET LOCAL hnsw.ef_search = 100");
     return [
       await vectorSearch(transaction, vector, locale, embedder.id, tags, candidates),
-      await textSearch(transaction, options.query, locale, embedder.id, tags, candidates),
+      await textSearch(transaction, query, locale, embedder.id, tags, candidates),
     ];
   });
 
@@ -93,6 +97,17 @@ async function searchLocale(
   };
   add(vectorRows, 'vectorSimilarity');
   add(textRows, 'textRank');
+  if (statistics) {
+    const termLocale = locale === 'nl' ? 'nl' : 'en';
+    const queryTerms = contentTerms(query, termLocale);
+    [...fused.values()]
+      .map((chunk) => ({ chunk, bm25: bm25Score(queryTerms, `${chunk.heading} ${chunk.text}`, termLocale, statistics) }))
+      .filter((scored) => scored.bm25 > 0)
+      .sort((left, right) => right.bm25 - left.bm25 || left.chunk.chunkId.localeCompare(right.chunk.chunkId))
+      .forEach((scored, rank) => {
+        scored.chunk.score += 1 / (fusionK + rank + 1);
+      });
+  }
 
   const maxPerArticle = options.maxChunksPerArticle ?? 3;
   const perArticle = new Map<string, number>();

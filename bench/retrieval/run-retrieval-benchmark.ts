@@ -8,6 +8,7 @@ import { hybridSearch } from '../../retrieval/hybrid-search.js';
 import { ingestSources } from '../../retrieval/ingest/ingest-sources.js';
 import { createLocalHashEmbedder } from '../../retrieval/local-hash-embedder.js';
 import { rankArticles } from '../../retrieval/retrieve-passages.js';
+import { createTermStatisticsCache } from '../../retrieval/term-statistics-cache.js';
 import { ensureVectorIndex } from '../../retrieval/vector-index.js';
 import { createLangchainBaseline } from './langchain-baseline.js';
 import { measureRanking, percentile, type RankingQuality } from './measure-ranking.js';
@@ -19,6 +20,7 @@ import { growSyntheticCorpus } from './synthetic-corpus.js';
 // one embedded PGlite with the default embedder.
 
 const json = process.argv.includes('--json');
+const qualityOnly = process.argv.includes('--quality-only');
 const largeIndex = process.argv.indexOf('--large');
 const largeTarget = largeIndex > 0 ? Number(process.argv[largeIndex + 1]) : 20_000;
 const knowledgeDirectory = fileURLToPath(new URL('../../knowledge/articles', import.meta.url));
@@ -34,6 +36,20 @@ async function main(): Promise<void> {
     await migrate(db);
     await ensureVectorIndex(db, embedder);
 
+    if (qualityOnly) {
+      await ingestSources(db, embedder, {
+        path: knowledgeDirectory,
+        actor: 'system:benchmark',
+        defaultLocale: 'en',
+        defaultStatus: 'approved',
+        defaultOwner: 'benchmark',
+        today: '2026-11-22',
+      });
+      const quick = await measureOurs(db, embedder, questions);
+      log(`quality: recall@1 ${quick.quality.recallAt1.toFixed(3)}, recall@5 ${quick.quality.recallAt5.toFixed(3)}, MRR ${quick.quality.mrr.toFixed(3)}, p50 ${quick.p50Ms.toFixed(2)} ms, p95 ${quick.p95Ms.toFixed(2)} ms`);
+      await writeFile(fileURLToPath(new URL('../results/retrieval-misses.json', import.meta.url)), `${JSON.stringify(quick.quality.misses, null, 2)}\n`);
+      return;
+    }
     const ingest = await measureIngestion(db, embedder);
     log(`ingest: ${ingest.chunks} chunks in ${ingest.seconds.toFixed(2)} s = ${ingest.chunksPerSecond.toFixed(0)} chunks/s`);
     log(`raw-insert floor: ${ingest.rawChunksPerSecond.toFixed(0)} chunks/s (ingest at ${(100 * ingest.chunksPerSecond / ingest.rawChunksPerSecond).toFixed(0)}%)`);
@@ -134,7 +150,9 @@ async function measureIngestion(db: PgliteDb, embedder: Embedder) {
  */
 async function measureRawInsertFloor(db: PgliteDb): Promise<number> {
   const rows = await db.query<Record<string, unknown>>(
-    'SELECT id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding::text AS embedding FROM chunks ORDER BY id',
+    `SELECT id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding::text AS embedding,
+            serving, to_char(valid_until, 'YYYY-MM-DD') AS valid_until, tags
+     FROM chunks ORDER BY id`,
   );
   let seconds = 0;
   await db.transaction(async (transaction) => {
@@ -146,11 +164,13 @@ async function measureRawInsertFloor(db: PgliteDb): Promise<number> {
       const params: unknown[] = [];
       const values = batch.map((row) => {
         params.push(row.id, row.article_id, row.article_version, row.ordinal, row.locale, row.heading, row.text, row.embedder_id, row.embedding);
-        const base = params.length - 9;
-        return `($${base + 1}, $${base + 2}, $${base + 3}::int, $${base + 4}::int, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}, $${base + 9}::vector)`;
+        params.push(row.serving, row.valid_until, row.tags);
+        const base = params.length - 12;
+        return `($${base + 1}, $${base + 2}, $${base + 3}::int, $${base + 4}::int, $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}, $${base + 9}::vector, $${base + 10}::boolean, $${base + 11}::date, $${base + 12}::text[])`;
       });
       await transaction.query(
-        `INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding) VALUES ${values.join(', ')}`,
+        `INSERT INTO chunks (id, article_id, article_version, ordinal, locale, heading, text, embedder_id, embedding, serving, valid_until, tags)
+         VALUES ${values.join(', ')}`,
         params,
       );
     }
@@ -160,8 +180,11 @@ async function measureRawInsertFloor(db: PgliteDb): Promise<number> {
 }
 
 async function measureOurs(db: PgliteDb, embedder: Embedder, questions: readonly RetrievalQuestion[]) {
+  const termStatistics = createTermStatisticsCache(db);
   return measureRankings(questions, async (question) =>
-    rankArticles(await hybridSearch(db, embedder, { query: question.question, locale: question.locale, limit: 10 })),
+    rankArticles(
+      await hybridSearch(db, embedder, { query: question.question, locale: question.locale, limit: 10, termStatistics }),
+    ),
   );
 }
 
