@@ -2,6 +2,7 @@ import type { Db } from '../db/db.js';
 import type { Embedder } from './embedder.js';
 import { hybridSearch } from './hybrid-search.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
+import type { TermStatistics } from './term-statistics.js';
 
 export interface RetrievePassagesOptions {
   query: string;
@@ -14,6 +15,7 @@ export interface RetrievePassagesOptions {
   wholeArticles?: number;
   /** Searched when the customer's locale has nothing matching (see `hybridSearch`). */
   fallbackLocale?: string;
+  termStatistics?: (locale: string) => Promise<TermStatistics>;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
     locale: options.locale,
     limit: options.searchLimit ?? 8,
     ...(options.fallbackLocale === undefined ? {} : { fallbackLocale: options.fallbackLocale }),
+    ...(options.termStatistics === undefined ? {} : { termStatistics: options.termStatistics }),
   });
   const passageLimit = options.passageLimit ?? 12;
   const wholeArticles = options.wholeArticles ?? 2;

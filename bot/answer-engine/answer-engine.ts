@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.js';
 import { applyCitationGate } from '../../guardrails/output/citation-gate.js';
 import { checkFiguresInCitedText } from '../../guardrails/output/figures-in-cited-text.js';
 import type { Embedder } from '../../retrieval/embedder.js';
+import type { TermStatistics } from '../../retrieval/term-statistics.js';
 import { knowledgeBaseVersion } from '../../retrieval/knowledge-store.js';
 import { retrievePassages } from '../../retrieval/retrieve-passages.js';
 import { contentTerms } from '../../retrieval/text/normalize-terms.js';
@@ -16,6 +17,8 @@ export interface AnswerEngineDependencies {
   minConfidence?: number;
   /** Passages retrieved per question. */
   passageLimit?: number;
+  /** Knowledge-base term statistics for typo correction and BM25 (see `hybridSearch`). */
+  termStatistics?: (locale: string) => Promise<TermStatistics>;
 }
 
 export interface AnswerEngine {
@@ -42,6 +45,7 @@ export function createAnswerEngine(dependencies: AnswerEngineDependencies): Answ
         locale,
         passageLimit,
         ...(locale === 'en' ? {} : { fallbackLocale: 'en' }),
+        ...(dependencies.termStatistics === undefined ? {} : { termStatistics: dependencies.termStatistics }),
       });
       const base = {
         kbVersion,
