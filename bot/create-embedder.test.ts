@@ -58,7 +58,7 @@ describe('createEmbedder', () => {
     it('applies the configured retries', async () => {
       server.script('POST /v1/embeddings', { status: 500 }, { status: 500 });
       const embedder = createEmbedder(loadConfig({ ...openAiEnvironment(), EMBEDDING_MAX_RETRIES: '1' }));
-      await expect(embedder.embed(['parcel fee'])).rejects.toMatchObject({ status: 500 });
+      await expect(embedder.embed(['parcel fee'])).rejects.toMatchObject({ cause: expect.objectContaining({ status: 500 }) });
       expect(server.embeddingRequests()).toHaveLength(2);
     });
 

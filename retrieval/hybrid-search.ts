@@ -4,7 +4,7 @@ import { bm25Score } from './bm25.js';
 import type { Embedder } from './embedder.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
 import type { TermStatistics } from './term-statistics.js';
-import { contentTerms } from './text/normalize-terms.js';
+import { contentTerms, tokenize } from './text/normalize-terms.js';
 import { textSearchConfigSql } from './text-search-config.js';
 
 export interface HybridSearchOptions {
@@ -82,7 +82,7 @@ async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOpt
     await transaction.exec("SET LOCAL hnsw.iterative_scan = 'relaxed_order'; SET LOCAL hnsw.ef_search = 100");
     return [
       await vectorSearch(transaction, vector, locale, embedder.id, tags, candidates),
-      await textSearch(transaction, query, locale, embedder.id, tags, candidates),
+      await textSearch(transaction, statistics ? selectiveWords(query, locale, statistics) : query, locale, embedder.id, tags, candidates),
     ];
   });
 
@@ -166,6 +166,22 @@ function textSearch(
      ORDER BY c.score DESC, c.id`,
     [query, locale, embedderId, tags, candidates],
   );
+}
+
+/**
+ * The query's words that are rare enough to narrow the full-text match: a word
+ * found in more than a tenth of the chunks ("card" in a bank's help centre)
+ * matches thousands of them at scale and is left to BM25 and the vector
+ * search. The rarest two words are always kept.
+ */
+function selectiveWords(query: string, locale: string, statistics: TermStatistics): string {
+  const termLocale = locale === 'nl' ? 'nl' : 'en';
+  const limit = Math.max(1, statistics.documentCount * 0.1);
+  const words = tokenize(query)
+    .map((word) => ({ word, frequency: statistics.documentFrequency(contentTerms(word, termLocale)[0] ?? '') }))
+    .filter((entry) => entry.frequency > 0);
+  const rarest = [...words].sort((left, right) => left.frequency - right.frequency).slice(0, 2);
+  return words.filter((entry) => entry.frequency <= limit || rarest.includes(entry)).map((entry) => entry.word).join(' ');
 }
 
 function toRetrievedChunk(row: CandidateRow): RetrievedChunk {
