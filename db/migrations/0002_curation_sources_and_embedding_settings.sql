@@ -68,3 +68,23 @@ $$;
 DROP INDEX chunks_search_idx;
 CREATE INDEX chunks_search_idx ON chunks USING gin (search_vector) WHERE serving;
 CREATE INDEX chunks_serving_idx ON chunks (article_id, article_version) WHERE serving;
+
+-- A counter bumped by every change to what may be served (expiry aside), so
+-- caches derived from the knowledge base can check freshness with one lookup.
+CREATE TABLE knowledge_state (
+  singleton     boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  change_count  bigint NOT NULL DEFAULT 0
+);
+INSERT INTO knowledge_state DEFAULT VALUES;
+
+CREATE OR REPLACE FUNCTION refresh_chunk_serving(article_ids text[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE chunks c
+  SET serving = EXISTS (
+    SELECT 1 FROM decided_article_versions d WHERE d.article_id = c.article_id AND d.version = c.article_version
+  )
+  WHERE c.article_id = ANY (article_ids)
+    AND c.serving IS DISTINCT FROM EXISTS (
+      SELECT 1 FROM decided_article_versions d WHERE d.article_id = c.article_id AND d.version = c.article_version
+    );
+  UPDATE knowledge_state SET change_count = change_count + 1;
+$$;
