@@ -160,7 +160,7 @@ function textSearch(
     `WITH q AS (SELECT replace(plainto_tsquery(${textSearchConfigSql('$2')}, $1)::text, '&', '|')::tsquery AS query)
      SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, v.title, v.url, c.heading, c.text, c.score
      FROM (
-       SELECT c.*, ts_rank_cd(c.search_vector, q.query, 32) AS score
+       SELECT c.*, ts_rank(c.search_vector, q.query, 32) AS score
        FROM chunks c, q
        WHERE ${servingFilter} AND c.search_vector @@ q.query
        ORDER BY score DESC, c.id
@@ -173,19 +173,22 @@ function textSearch(
 
 /**
  * The query's words that are rare enough to narrow the full-text match: a word
- * found in more than 5% of the chunks ("card" in a bank's help centre)
+ * found in more than 2% of the chunks ("card" in a bank's help centre)
  * matches thousands of them at scale, and ranking them all is what makes full
- * text slow; such words are left to BM25 and the vector search. The rarest
- * two words are always kept.
+ * text slow; such words are left to BM25 and the vector search. At most the
+ * three rarest words are used, and the rarest two always are.
  */
+const maxSelectiveWords = 3;
+
 function selectiveWords(query: string, locale: string, statistics: TermStatistics): string {
   const termLocale = locale === 'nl' ? 'nl' : 'en';
-  const limit = Math.max(1, statistics.documentCount * 0.05);
+  const limit = Math.max(1, statistics.documentCount * 0.02);
   const words = tokenize(query)
     .map((word) => ({ word, frequency: statistics.documentFrequency(contentTerms(word, termLocale)[0] ?? '') }))
     .filter((entry) => entry.frequency > 0);
-  const rarest = [...words].sort((left, right) => left.frequency - right.frequency).slice(0, 2);
-  return words.filter((entry) => entry.frequency <= limit || rarest.includes(entry)).map((entry) => entry.word).join(' ');
+  const byRarity = [...words].sort((left, right) => left.frequency - right.frequency);
+  const selective = byRarity.filter((entry, index) => index < 2 || (index < maxSelectiveWords && entry.frequency <= limit));
+  return selective.map((entry) => entry.word).join(' ');
 }
 
 function toRetrievedChunk(row: CandidateRow): RetrievedChunk {
