@@ -56,6 +56,13 @@ describe('ingestSources', () => {
     mkdirSync(directory);
   });
   afterEach(async () => {
+    // The serving flag on chunks must always mirror the one definition of servability.
+    const mismatched = await db.query(
+      `SELECT c.id FROM chunks c
+       LEFT JOIN decided_article_versions d ON d.article_id = c.article_id AND d.version = c.article_version
+       WHERE c.serving <> (d.version IS NOT NULL)`,
+    );
+    expect(mismatched).toEqual([]);
     await db.close();
     rmSync(join(directory, '..'), { recursive: true, force: true });
   });
