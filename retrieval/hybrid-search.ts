@@ -65,11 +65,14 @@ const withVersion = `JOIN article_versions v ON v.article_id = c.article_id AND 
 export async function hybridSearch(db: Db, embedder: Embedder, options: HybridSearchOptions): Promise<RetrievedChunk[]> {
   const found = await searchLocale(db, embedder, options, options.locale);
   const fallbackLocale = options.fallbackLocale;
-  if (fallbackLocale === undefined || fallbackLocale === options.locale || found.some((chunk) => chunk.textRank > 0)) {
-    return found;
-  }
+  if (fallbackLocale === undefined || fallbackLocale === options.locale || found.some(sharesWords)) return found;
   const fallback = await searchLocale(db, embedder, options, fallbackLocale);
-  return fallback.some((chunk) => chunk.textRank > 0) ? fallback.map((chunk) => ({ ...chunk, fallback: true })) : found;
+  return fallback.some(sharesWords) ? fallback.map((chunk) => ({ ...chunk, fallback: true })) : found;
+}
+
+/** Whether a chunk has at least one of the question's words (not merely a similar vector). */
+function sharesWords(chunk: RetrievedChunk): boolean {
+  return chunk.textRank > 0 || chunk.bm25 > 0;
 }
 
 async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOptions, locale: string): Promise<RetrievedChunk[]> {
@@ -80,12 +83,13 @@ async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOpt
   const [queryVector] = await embedder.embed([query]);
   if (!queryVector) return [];
   const vector = toVectorLiteral(queryVector);
+  const textQuery = statistics ? selectiveWords(query, locale, statistics) : query;
   const tags = options.tags && options.tags.length > 0 ? [...options.tags] : null;
   const [vectorRows, textRows] = await db.transaction(async (transaction) => {
     await transaction.exec("SET LOCAL hnsw.iterative_scan = 'relaxed_order'; SET LOCAL hnsw.ef_search = 100");
     return [
       await vectorSearch(transaction, vector, locale, embedder.id, tags, candidates),
-      await textSearch(transaction, statistics ? selectiveWords(query, locale, statistics) : query, locale, embedder.id, tags, candidates),
+      await textSearch(transaction, textQuery, locale, embedder.id, tags, candidates),
     ];
   });
 
@@ -104,7 +108,10 @@ async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOpt
     const termLocale = locale === 'nl' ? 'nl' : 'en';
     const queryTerms = contentTerms(query, termLocale);
     [...fused.values()]
-      .map((chunk) => ({ chunk, bm25: bm25Score(queryTerms, `${chunk.heading} ${chunk.text}`, termLocale, statistics) }))
+      .map((chunk) => {
+        chunk.bm25 = bm25Score(queryTerms, `${chunk.heading} ${chunk.text}`, termLocale, statistics);
+        return { chunk, bm25: chunk.bm25 };
+      })
       .filter((scored) => scored.bm25 > 0)
       .sort((left, right) => right.bm25 - left.bm25 || left.chunk.chunkId.localeCompare(right.chunk.chunkId))
       .forEach((scored, rank) => {
@@ -154,8 +161,9 @@ function textSearch(
   tags: string[] | null,
   candidates: number,
 ): Promise<CandidateRow[]> {
+  if (query.trim() === '') return Promise.resolve([]);
   // plainto_tsquery sanitises the customer's text; turning its ANDs into ORs
-  // lets any term match, and cover-density ranking rewards matching many.
+  // lets any term match.
   return transaction.query<CandidateRow>(
     `WITH q AS (SELECT replace(plainto_tsquery(${textSearchConfigSql('$2')}, $1)::text, '&', '|')::tsquery AS query)
      SELECT c.id AS chunk_id, c.article_id, c.article_version, c.locale, v.title, v.url, c.heading, c.text, c.score
@@ -173,21 +181,21 @@ function textSearch(
 
 /**
  * The query's words that are rare enough to narrow the full-text match: a word
- * found in more than 2% of the chunks ("card" in a bank's help centre)
+ * found in more than 5% of the chunks ("card" in a bank's help centre)
  * matches thousands of them at scale, and ranking them all is what makes full
  * text slow; such words are left to BM25 and the vector search. At most the
- * three rarest words are used, and the rarest two always are.
+ * three rarest words are used; with none left, full text is skipped.
  */
 const maxSelectiveWords = 3;
 
 function selectiveWords(query: string, locale: string, statistics: TermStatistics): string {
   const termLocale = locale === 'nl' ? 'nl' : 'en';
-  const limit = Math.max(1, statistics.documentCount * 0.02);
+  const limit = Math.max(1, statistics.documentCount * 0.05);
   const words = tokenize(query)
     .map((word) => ({ word, frequency: statistics.documentFrequency(contentTerms(word, termLocale)[0] ?? '') }))
     .filter((entry) => entry.frequency > 0);
   const byRarity = [...words].sort((left, right) => left.frequency - right.frequency);
-  const selective = byRarity.filter((entry, index) => index < 2 || (index < maxSelectiveWords && entry.frequency <= limit));
+  const selective = byRarity.filter((entry) => entry.frequency <= limit).slice(0, maxSelectiveWords);
   return selective.map((entry) => entry.word).join(' ');
 }
 
@@ -204,6 +212,7 @@ function toRetrievedChunk(row: CandidateRow): RetrievedChunk {
     text: row.text,
     vectorSimilarity: 0,
     textRank: 0,
+    bm25: 0,
     score: 0,
   };
 }

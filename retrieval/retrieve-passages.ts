@@ -76,6 +76,7 @@ async function servedChunksOf(db: Db, template: RetrievedChunk): Promise<Retriev
     text: row.text,
     vectorSimilarity: 0,
     textRank: 0,
+    bm25: 0,
     score: 0,
   }));
 }

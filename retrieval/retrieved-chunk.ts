@@ -14,6 +14,8 @@ export interface RetrievedChunk {
   vectorSimilarity: number;
   /** Normalised full-text rank, 0..1 (0 when only the vector search found it). */
   textRank: number;
+  /** BM25 of the chunk for the question with knowledge-base term statistics (0 without them or without a shared term). */
+  bm25: number;
   /** Reciprocal-rank-fusion score used for the final order. */
   score: number;
 }
