@@ -181,7 +181,7 @@ function textSearch(
 
 /**
  * The query's words that are rare enough to narrow the full-text match: a word
- * found in more than 5% of the chunks ("card" in a bank's help centre)
+ * found in more than 2% of the chunks ("card" in a bank's help centre)
  * matches thousands of them at scale, and ranking them all is what makes full
  * text slow; such words are left to BM25 and the vector search. At most the
  * three rarest words are used; with none left, full text is skipped.
@@ -190,7 +190,7 @@ const maxSelectiveWords = 3;
 
 function selectiveWords(query: string, locale: string, statistics: TermStatistics): string {
   const termLocale = locale === 'nl' ? 'nl' : 'en';
-  const limit = Math.max(1, statistics.documentCount * 0.05);
+  const limit = Math.max(1, statistics.documentCount * 0.02);
   const words = tokenize(query)
     .map((word) => ({ word, frequency: statistics.documentFrequency(contentTerms(word, termLocale)[0] ?? '') }))
     .filter((entry) => entry.frequency > 0);
