@@ -20,8 +20,8 @@ export interface RetrievePassagesOptions {
 
 /**
  * Help-centre articles are the unit of curation, and one article usually
- * answers one need. So: hybrid-search chunks, score each article by the sum of
- * its chunks' fused scores, and return the best articles' served chunks whole
+ * answers one need. So: hybrid-search chunks, rank articles by their best
+ * chunk, and return the best articles' served chunks whole
  * and in reading order (an introduction included even when search missed it),
  * followed by the best chunks of the remaining articles.
  */
@@ -48,10 +48,14 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
   return passages.slice(0, passageLimit);
 }
 
-/** Articles in order of the summed fused scores of their retrieved chunks: the answer engine's article ranking. */
+/**
+ * Articles in order of their best retrieved chunk's fused score: the answer
+ * engine's article ranking. (The best chunk ranks slightly better on the
+ * retrieval set than the sum over chunks, which favours long articles.)
+ */
 export function rankArticles(found: readonly RetrievedChunk[]): string[] {
   const articleScores = new Map<string, number>();
-  for (const chunk of found) articleScores.set(chunk.articleId, (articleScores.get(chunk.articleId) ?? 0) + chunk.score);
+  for (const chunk of found) articleScores.set(chunk.articleId, Math.max(articleScores.get(chunk.articleId) ?? 0, chunk.score));
   return [...articleScores.entries()]
     .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
     .map(([articleId]) => articleId);

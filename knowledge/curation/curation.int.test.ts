@@ -9,6 +9,7 @@ import { createTestDb } from '../../test-support/test-db.js';
 import { approveArticle, diffArticleVersions, retireArticle } from './curation-actions.js';
 import { CurationConflictError } from './curation-conflict-error.js';
 import { articleHistory, getArticle, listArticles, staleReport } from './curation-queries.js';
+import { expectServingFlagsConsistent } from '../../test-support/expect-serving-flags-consistent.js';
 
 const embedder = createLocalHashEmbedder();
 // The date curators look at; served-ness itself follows the database clock, so
@@ -41,13 +42,7 @@ describe('curation', () => {
     db = await createTestDb();
   });
   afterEach(async () => {
-    // The serving flag on chunks must always mirror the one definition of servability.
-    const mismatched = await db.query(
-      `SELECT c.id FROM chunks c
-       LEFT JOIN decided_article_versions d ON d.article_id = c.article_id AND d.version = c.article_version
-       WHERE c.serving <> (d.version IS NOT NULL)`,
-    );
-    expect(mismatched).toEqual([]);
+    await expectServingFlagsConsistent(db);
     await db.close();
   });
 

@@ -7,6 +7,7 @@ import { createTestDb } from '../../test-support/test-db.js';
 import { hybridSearch } from '../hybrid-search.js';
 import { createLocalHashEmbedder } from '../local-hash-embedder.js';
 import { ingestSources, type IngestOptions } from './ingest-sources.js';
+import { expectServingFlagsConsistent } from '../../test-support/expect-serving-flags-consistent.js';
 
 const embedder = createLocalHashEmbedder();
 
@@ -56,13 +57,7 @@ describe('ingestSources', () => {
     mkdirSync(directory);
   });
   afterEach(async () => {
-    // The serving flag on chunks must always mirror the one definition of servability.
-    const mismatched = await db.query(
-      `SELECT c.id FROM chunks c
-       LEFT JOIN decided_article_versions d ON d.article_id = c.article_id AND d.version = c.article_version
-       WHERE c.serving <> (d.version IS NOT NULL)`,
-    );
-    expect(mismatched).toEqual([]);
+    await expectServingFlagsConsistent(db);
     await db.close();
     rmSync(join(directory, '..'), { recursive: true, force: true });
   });
