@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bot/config.ts', 'vitest.config.ts', 'test-support/**/*.ts', '**/*.test.ts'],
+    files: ['bot/config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -3,7 +3,7 @@ import type { PgliteDb } from '../db/pglite-db.js';
 import { articleFixture, type ArticleFixture } from '../test-support/article-fixture.js';
 import { createTestDb } from '../test-support/test-db.js';
 import { hybridSearch, type HybridSearchOptions } from './hybrid-search.js';
-import { saveArticleVersion } from './knowledge-store.js';
+import { saveArticleVersion } from '../test-support/save-article-version.js';
 import { createLocalHashEmbedder } from './local-hash-embedder.js';
 
 const embedder = createLocalHashEmbedder();

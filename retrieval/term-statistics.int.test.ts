@@ -3,7 +3,7 @@ import type { PgliteDb } from '../db/pglite-db.js';
 import { articleFixture } from '../test-support/article-fixture.js';
 import { createTestDb } from '../test-support/test-db.js';
 import { bm25Score } from './bm25.js';
-import { saveArticleVersion } from './knowledge-store.js';
+import { saveArticleVersion } from '../test-support/save-article-version.js';
 import { createLocalHashEmbedder } from './local-hash-embedder.js';
 import { loadTermStatistics } from './term-statistics.js';
 import { createTermStatisticsCache } from './term-statistics-cache.js';

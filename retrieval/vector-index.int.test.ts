@@ -7,7 +7,7 @@ import { createTestDb } from '../test-support/test-db.js';
 import type { Embedder } from './embedder.js';
 import { EmbedderMismatchError } from './embedder-mismatch-error.js';
 import { hybridSearch } from './hybrid-search.js';
-import { saveArticleVersion } from './knowledge-store.js';
+import { saveArticleVersion } from '../test-support/save-article-version.js';
 import { createLocalHashEmbedder } from './local-hash-embedder.js';
 import { ensureVectorIndex, reindex } from './vector-index.js';
 

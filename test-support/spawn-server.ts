@@ -33,7 +33,8 @@ export function spawnServer(environment: Record<string, string>): SpawnedServer 
   let stderr = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/server.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...environment },
+    // Only what the test gives: no variable of the test's own environment leaks into the server.
+    env: { HOST: '127.0.0.1', LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PgliteDb } from '../../db/pglite-db.js';
-import { knowledgeBaseVersion, saveArticleVersion } from '../../retrieval/knowledge-store.js';
+import { knowledgeBaseVersion } from '../../retrieval/knowledge-store.js';
+import { saveArticleVersion } from '../../test-support/save-article-version.js';
 import { createLocalHashEmbedder } from '../../retrieval/local-hash-embedder.js';
 import { articleFixture, type ArticleFixture } from '../../test-support/article-fixture.js';
 import { createTestDb } from '../../test-support/test-db.js';

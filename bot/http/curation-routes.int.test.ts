@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../knowledge/curation/article-views.js';
-import { saveArticleVersion } from '../../retrieval/knowledge-store.js';
+import { saveArticleVersion } from '../../test-support/save-article-version.js';
 import { createLocalHashEmbedder } from '../../retrieval/local-hash-embedder.js';
 import { articleFixture, type ArticleFixture } from '../../test-support/article-fixture.js';
 import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';

@@ -6,7 +6,7 @@ import { approveArticle, diffArticleVersions, retireArticle } from '../../knowle
 import { articleHistory, getArticle, listArticles, staleReport } from '../../knowledge/curation/curation-queries.js';
 import { knowledgeBaseVersion } from '../../retrieval/knowledge-store.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { parseBody } from './parse-body.js';
+import { parseBody, parseQuery } from './parse-body.js';
 import { requireBearerToken } from './require-bearer-token.js';
 
 export interface CurationRoutesDependencies {
@@ -96,11 +96,4 @@ function curatorOf(header: string | undefined): string {
     ]);
   }
   return result.data;
-}
-
-function parseQuery<Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> {
-  const result = schema.safeParse(query);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(query)', message: issue.message }));
-  throw new ValidationError(`Invalid query: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
 }

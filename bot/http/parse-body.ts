@@ -6,11 +6,20 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
   if (body === undefined || body === null || typeof body !== 'object') {
     throw new ValidationError('The request body must be a JSON object (Content-Type: application/json)');
   }
-  const result = schema.safeParse(body);
+  return parseWith(schema, body, 'request', '(body)');
+}
+
+/** Validates a query string the same way. */
+export function parseQuery<Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> {
+  return parseWith(schema, query, 'query', '(query)');
+}
+
+function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown, what: string, root: string): z.output<Schema> {
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
-    path: issue.path.join('.') || '(body)',
+    path: issue.path.join('.') || root,
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
-  throw new ValidationError(`Invalid request: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
+  throw new ValidationError(`Invalid ${what}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.js';
+import { actorType } from '../../retrieval/article-version-writer.js';
 import type { ArticleStatus } from '../article-front-matter.js';
 
 export interface CopyVersionRequest {
@@ -44,7 +45,7 @@ export async function copyArticleVersion(transaction: Queryable, request: CopyVe
     `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
      VALUES ($1, $2, $3, 'article', $4, $5)`,
     [
-      request.actor.startsWith('system:') ? 'system' : 'expert',
+      actorType(request.actor),
       request.actor,
       request.action,
       request.articleId,

@@ -10,6 +10,7 @@ import type { IngestReport } from './ingest-report.js';
 import { listSourceFiles } from './list-source-files.js';
 import { readSourceFile, supportedExtensions } from './read-source-file.js';
 import type { SourceDocument } from './source-document.js';
+import { SourceFormatError } from './source-format-error.js';
 
 export interface IngestOptions {
   /** A file or a directory (read recursively). */
@@ -197,10 +198,7 @@ function toSourceKey(path: string): string {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof Error) {
-    // SourceFormatError messages start with the path, which the report already shows.
-    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : error.message;
-    return reason;
-  }
-  return String(error);
+  // The report shows the path already, so a SourceFormatError gives only its reason.
+  if (error instanceof SourceFormatError) return error.reason;
+  return error instanceof Error ? error.message : String(error);
 }
