@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import { knowledgeChangeKey } from './knowledge-change-key.js';
 
 /** Number of articles stored in any status. */
 export async function countArticles(db: Db): Promise<number> {
@@ -17,4 +18,23 @@ export async function knowledgeBaseVersion(db: Db): Promise<string> {
      FROM served_article_versions`,
   );
   return `kb-${row?.version ?? 'empty'}`;
+}
+
+/**
+ * `knowledgeBaseVersion` for the hot path: recomputed only when the knowledge
+ * base may have changed, instead of hashing every served version per answer.
+ */
+export function createKnowledgeBaseVersionReader(db: Db): () => Promise<string> {
+  let cached: { key: string; version: Promise<string> } | undefined;
+  return async () => {
+    const key = await knowledgeChangeKey(db);
+    if (cached?.key !== key) {
+      const version = knowledgeBaseVersion(db);
+      cached = { key, version };
+      version.catch(() => {
+        cached = undefined;
+      });
+    }
+    return cached.version;
+  };
 }

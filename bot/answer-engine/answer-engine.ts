@@ -3,7 +3,7 @@ import { applyCitationGate } from '../../guardrails/output/citation-gate.js';
 import { checkFiguresInCitedText } from '../../guardrails/output/figures-in-cited-text.js';
 import type { Embedder } from '../../retrieval/embedder.js';
 import type { TermStatistics } from '../../retrieval/term-statistics.js';
-import { knowledgeBaseVersion } from '../../retrieval/knowledge-store.js';
+import { createKnowledgeBaseVersionReader } from '../../retrieval/knowledge-store.js';
 import { retrievePassages } from '../../retrieval/retrieve-passages.js';
 import { contentTerms } from '../../retrieval/text/normalize-terms.js';
 import type { AnswerOutcome, Citation, ReasonCode } from './answer-outcome.js';
@@ -33,9 +33,10 @@ export interface AnswerEngine {
 export function createAnswerEngine(dependencies: AnswerEngineDependencies): AnswerEngine {
   const minConfidence = dependencies.minConfidence ?? 0.5;
   const passageLimit = dependencies.passageLimit ?? 12;
+  const readKnowledgeBaseVersion = createKnowledgeBaseVersionReader(dependencies.db);
   return {
     async answer({ text, locale }) {
-      const kbVersion = await knowledgeBaseVersion(dependencies.db);
+      const kbVersion = await readKnowledgeBaseVersion();
       const generatorId = dependencies.generator.id;
       if (contentTerms(text, locale).length === 0) {
         return handoff({ kbVersion, sourceLocale: locale, generator: generatorId, retrievedChunkIds: [] }, 0, ['unclear_question']);
