@@ -1,6 +1,7 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AnswerEngine } from './answer-engine/answer-engine.js';
+import type { Citation, Decision } from './answer-engine/answer-outcome.js';
+import type { AnswerTurn, TurnOutcome } from './answer-engine/answer-turn.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import { replyTexts } from './reply-texts.js';
 
@@ -13,14 +14,14 @@ export type InboundChannelData = z.infer<typeof inboundChannelDataSchema>;
 
 /** What the bot attaches to its reply activity; channels render from it. */
 export interface ReplyChannelData {
-  decision: 'answer' | 'handoff';
-  citations: { articleId: string; title: string; url: string }[];
+  decision: Decision;
+  citations: Citation[];
   /** Set on the bot's first message in a conversation: it must say it is automated. */
   disclosure?: string;
 }
 
 export interface AssistantBotDependencies {
-  answerEngine: AnswerEngine;
+  answerTurn: AnswerTurn;
   conversations: ConversationStore;
   /** Milliseconds since an arbitrary origin; injectable so tests control latency. */
   now?: () => number;
@@ -47,23 +48,20 @@ export class AssistantBot extends ActivityHandler {
     const question = activity.text ?? '';
     const conversationId = activity.conversation.id;
 
-    const outcome = await this.dependencies.answerEngine.answer({ text: question, locale: inbound.locale });
-    const texts = replyTexts[inbound.locale];
-    const answerText = outcome.sentences.map((sentence) => sentence.text).join(' ');
-    const text =
-      outcome.decision === 'handoff'
-        ? texts.handoff
-        : outcome.sourceLocale === inbound.locale
-          ? answerText
-          : `${texts.otherLanguage} ${answerText}`;
+    const previousQuestion = await this.dependencies.conversations.previousQuestion(conversationId);
+    const outcome = await this.dependencies.answerTurn.answer({
+      text: question,
+      locale: inbound.locale,
+      ...(previousQuestion === undefined ? {} : { previousQuestion }),
+    });
+    const texts = replyTexts[outcome.locale];
+    const text = replyText(outcome);
     const isFirstReply = !(await this.dependencies.conversations.hasBotReplied(conversationId));
 
     await this.dependencies.conversations.recordBotReply({
       conversationId,
       channel: activity.channelId,
       inboundMessageId: inbound.inboundMessageId,
-      question,
-      locale: inbound.locale,
       text,
       outcome,
       latencyMs: now() - started,
@@ -73,6 +71,15 @@ export class AssistantBot extends ActivityHandler {
       citations: outcome.citations,
       ...(isFirstReply ? { disclosure: texts.disclosure } : {}),
     };
-    await context.sendActivity({ type: 'message', text, locale: inbound.locale, channelData });
+    await context.sendActivity({ type: 'message', text, locale: outcome.locale, channelData });
   }
+}
+
+/** What the customer reads: quoted sources, one clarifying question, or a handoff notice, in their language. */
+export function replyText(outcome: TurnOutcome): string {
+  const texts = replyTexts[outcome.locale];
+  if (outcome.decision === 'clarify') return outcome.clarifyingQuestion ?? texts.whatDoYouNeed;
+  if (outcome.decision === 'handoff') return outcome.reasons.includes('unsupported_language') ? texts.onlyEnglishAndDutch : texts.handoff;
+  const answerText = outcome.sentences.map((sentence) => sentence.text).join(' ');
+  return outcome.sourceLocale === outcome.locale ? answerText : `${texts.otherLanguage} ${answerText}`;
 }

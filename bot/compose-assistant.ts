@@ -1,26 +1,91 @@
+import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
+import { readTopicPolicy } from '../guardrails/input/topics/load-topic-policy.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
+import { createQueryExpander } from '../retrieval/query-expansion/query-expander.js';
+import { readSynonymLexicon } from '../retrieval/query-expansion/synonym-lexicon.js';
 import { createTermStatisticsCache } from '../retrieval/term-statistics-cache.js';
-import { createAnswerEngine } from './answer-engine/answer-engine.js';
+import { createAnswerEngine, type AnswerEngine } from './answer-engine/answer-engine.js';
+import { createAnswerTurn, type AnswerTurn } from './answer-engine/answer-turn.js';
+import { createDecisionCache } from './answer-engine/decision-cache.js';
 import { createExtractiveGenerator } from './answer-engine/extractive-generator.js';
+import { createHeuristicRewriter } from './answer-engine/follow-up-rewriter.js';
+import { generationSystemPrompt } from './answer-engine/generation-prompt.js';
 import type { Generator } from './answer-engine/generator.js';
+import { createGeneratorWithFallback } from './answer-engine/generator-with-fallback.js';
+import { createOpenAiChatGenerator } from './answer-engine/openai-chat-generator.js';
 import { AssistantBot } from './assistant-bot.js';
+import type { Config } from './config.js';
 import { createConversationStore } from './conversations/conversation-store.js';
 
 export interface AssistantParts {
   embedder: Embedder;
   generator: Generator;
   conversations: ReturnType<typeof createConversationStore>;
+  engine: AnswerEngine;
+  answerTurn: AnswerTurn;
   bot: AssistantBot;
 }
 
-/** Wires the answering core on a database; the embedded defaults unless others are given. */
-export function composeAssistant(db: Db, overrides: Partial<Pick<AssistantParts, 'embedder' | 'generator'>> = {}): AssistantParts {
-  const embedder = overrides.embedder ?? createLocalHashEmbedder();
-  const generator = overrides.generator ?? createExtractiveGenerator();
+export type AssistantSettings = Pick<
+  Config,
+  'generation' | 'answerMinConfidence' | 'supportMinScore' | 'topicPolicyFile' | 'synonymsFile'
+>;
+
+export interface ComposeOptions {
+  settings: AssistantSettings;
+  embedder?: Embedder;
+  /** Replaces the generator the settings choose (tests). */
+  generator?: Generator;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** Wires the answering core on a database from the settings; the embedded defaults unless others are chosen. */
+export async function composeAssistant(db: Db, options: ComposeOptions): Promise<AssistantParts> {
+  const { settings } = options;
+  const embedder = options.embedder ?? createLocalHashEmbedder();
+  const generator = options.generator ?? createGenerator(settings.generation, options.logger);
+  const [lexicon, topicPolicy] = await Promise.all([readSynonymLexicon(settings.synonymsFile), readTopicPolicy(settings.topicPolicyFile)]);
   const conversations = createConversationStore(db);
-  const answerEngine = createAnswerEngine({ db, embedder, generator, termStatistics: createTermStatisticsCache(db) });
-  const bot = new AssistantBot({ answerEngine, conversations });
-  return { embedder, generator, conversations, bot };
+  const engine = createAnswerEngine({
+    db,
+    embedder,
+    generator,
+    decisionCache: createDecisionCache(db),
+    termStatistics: createTermStatisticsCache(db),
+    expandQuery: createQueryExpander(lexicon),
+    minConfidence: settings.answerMinConfidence,
+    minSupport: settings.supportMinScore,
+    promptTexts: [generationSystemPrompt],
+  });
+  const answerTurn = createAnswerTurn({
+    engine,
+    rewriter: createHeuristicRewriter(),
+    topicPolicy,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const bot = new AssistantBot({ answerTurn, conversations });
+  return { embedder, generator, conversations, engine, answerTurn, bot };
+}
+
+function createGenerator(generation: AssistantSettings['generation'], logger: Pick<Logger, 'warn'> | undefined): Generator {
+  const extractive = createExtractiveGenerator();
+  if (generation.provider === 'extractive') return extractive;
+  const attempts = generation.maxRetries + 1;
+  const primary = createOpenAiChatGenerator({
+    // Both given explicitly: left undefined, the SDK would read its own environment variables.
+    baseUrl: generation.baseUrl ?? 'https://api.openai.com/v1',
+    apiKey: generation.apiKey ?? 'not-needed',
+    model: generation.model,
+    timeoutMs: Math.max(100, Math.floor(generation.timeoutMs / attempts)),
+    maxRetries: generation.maxRetries,
+    responseFormat: generation.responseFormat,
+  });
+  return createGeneratorWithFallback({
+    primary,
+    fallback: extractive,
+    timeoutMs: generation.timeoutMs,
+    ...(logger ? { logger } : {}),
+  });
 }

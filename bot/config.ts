@@ -133,6 +133,60 @@ const settings = {
     schema: z.coerce.number().int().min(0).max(10),
     expects: 'an integer between 0 and 10',
   },
+  GENERATOR: {
+    description: 'Which generator drafts answers: "extractive" (embedded, quotes the articles) or "openai" (any OpenAI-compatible chat endpoint, with the extractive generator as fallback).',
+    default: 'extractive',
+    schema: z.enum(['extractive', 'openai']),
+    expects: '"extractive" or "openai"',
+  },
+  OPENAI_CHAT_MODEL: {
+    description: 'Chat model at the OpenAI-compatible API (GENERATOR=openai).',
+    default: 'gpt-4o-mini',
+    schema: z.string().min(1),
+    expects: 'a model name',
+  },
+  GENERATION_TIMEOUT_MS: {
+    description: 'Time a turn gives the language model, retries included; after it the extractive generator answers.',
+    default: '8000',
+    schema: z.coerce.number().int().min(100).max(600_000),
+    expects: 'an integer number of milliseconds between 100 and 600000',
+  },
+  GENERATION_MAX_RETRIES: {
+    description: 'Retries of a failed chat request (timeouts, 429, 5xx) within GENERATION_TIMEOUT_MS.',
+    default: '1',
+    schema: z.coerce.number().int().min(0).max(10),
+    expects: 'an integer between 0 and 10',
+  },
+  GENERATION_RESPONSE_FORMAT: {
+    description: 'Structured-output mode of the chat endpoint: "json_schema" or, for servers without it, "json_object".',
+    default: 'json_schema',
+    schema: z.enum(['json_schema', 'json_object']),
+    expects: '"json_schema" or "json_object"',
+  },
+  ANSWER_MIN_CONFIDENCE: {
+    description: 'Below this confidence (0..1: rarity-weighted share of the question the cited articles cover × sentence support) a person answers instead. Lower answers more and hands off fewer unanswerable questions (npm run eval:decisions).',
+    default: '0.45',
+    schema: z.coerce.number().min(0).max(1),
+    expects: 'a number between 0 and 1',
+  },
+  SUPPORT_MIN_SCORE: {
+    description: 'Below this share (0..1) of its words found in its cited source, a generated sentence is dropped.',
+    default: '0.7',
+    schema: z.coerce.number().min(0).max(1),
+    expects: 'a number between 0 and 1',
+  },
+  TOPIC_POLICY_FILE: {
+    description: 'YAML file of restricted topics that go to a person, with the skill and priority of each.',
+    default: './guardrails/policy/restricted-topics.yaml',
+    schema: z.string().min(1),
+    expects: 'a file path',
+  },
+  SYNONYMS_FILE: {
+    description: 'YAML file mapping customer phrases to the words the articles use, for retrieval.',
+    default: './knowledge/synonyms.yaml',
+    schema: z.string().min(1),
+    expects: 'a file path',
+  },
   CURATION_API_TOKEN: {
     description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset disables that API.',
     default: undefined,
@@ -176,6 +230,19 @@ export type Config = Readonly<{
     timeoutMs: number;
     maxRetries: number;
   }>;
+  generation: Readonly<{
+    provider: 'extractive' | 'openai';
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    responseFormat: 'json_schema' | 'json_object';
+  }>;
+  answerMinConfidence: number;
+  supportMinScore: number;
+  topicPolicyFile: string;
+  synonymsFile: string;
   curationApiToken: string | undefined;
 }>;
 
@@ -230,6 +297,13 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       got: 'nothing (unset)',
     });
   }
+  if (value.GENERATOR === 'openai' && value.OPENAI_API_KEY === undefined && value.OPENAI_BASE_URL === undefined) {
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      expects: 'an API key (or OPENAI_BASE_URL for a server without keys) when GENERATOR=openai',
+      got: 'nothing (unset)',
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: value.PORT,
@@ -254,6 +328,19 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       timeoutMs: value.EMBEDDING_TIMEOUT_MS,
       maxRetries: value.EMBEDDING_MAX_RETRIES,
     }),
+    generation: Object.freeze({
+      provider: value.GENERATOR,
+      baseUrl: value.OPENAI_BASE_URL,
+      apiKey: value.OPENAI_API_KEY,
+      model: value.OPENAI_CHAT_MODEL,
+      timeoutMs: value.GENERATION_TIMEOUT_MS,
+      maxRetries: value.GENERATION_MAX_RETRIES,
+      responseFormat: value.GENERATION_RESPONSE_FORMAT,
+    }),
+    answerMinConfidence: value.ANSWER_MIN_CONFIDENCE,
+    supportMinScore: value.SUPPORT_MIN_SCORE,
+    topicPolicyFile: value.TOPIC_POLICY_FILE,
+    synonymsFile: value.SYNONYMS_FILE,
     curationApiToken: value.CURATION_API_TOKEN,
   });
 }

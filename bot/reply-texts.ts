@@ -8,6 +8,9 @@ export const replyTexts = {
     handoff:
       "I can't answer that reliably from our help articles, and I won't guess. This question needs one of our service team.",
     otherLanguage: 'We only have this information in another language:',
+    whatDoYouNeed: 'What would you like to know? Tell me in a sentence, for example "How do I block my card?"',
+    whichOfThese: (titles: readonly string[]) => `Could you tell me a little more about what you need? For example: ${listOf(titles, 'or')}?`,
+    onlyEnglishAndDutch: 'I can answer in English and Dutch. I am passing your message to our service team.',
   },
   nl: {
     disclosure:
@@ -15,5 +18,24 @@ export const replyTexts = {
     handoff:
       'Deze vraag kan ik niet betrouwbaar beantwoorden op basis van onze helpartikelen, en ik ga niet gokken. Hiervoor is een medewerker van ons serviceteam nodig.',
     otherLanguage: 'Hierover hebben we alleen informatie in het Engels:',
+    whatDoYouNeed: 'Wat wilt u weten? Vertel het in een zin, bijvoorbeeld "Hoe blokkeer ik mijn pas?"',
+    whichOfThese: (titles: readonly string[]) => `Kunt u iets meer vertellen over wat u zoekt? Bijvoorbeeld: ${listOf(titles, 'of')}?`,
+    onlyEnglishAndDutch: 'Ik antwoord in het Nederlands en het Engels. Ik geef uw bericht door aan ons serviceteam.',
   },
-} as const satisfies Record<'en' | 'nl', { disclosure: string; handoff: string; otherLanguage: string }>;
+} as const satisfies Record<
+  'en' | 'nl',
+  {
+    disclosure: string;
+    handoff: string;
+    otherLanguage: string;
+    whatDoYouNeed: string;
+    whichOfThese: (titles: readonly string[]) => string;
+    onlyEnglishAndDutch: string;
+  }
+>;
+
+function listOf(items: readonly string[], conjunction: string): string {
+  const quoted = items.map((item) => `"${item}"`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}`;
+}

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const assistant = composeAssistant(db, { embedder });
+  const assistant = await composeAssistant(db, { settings: config, embedder, logger });
   if (config.loadSampleKnowledge) {
     const report = await loadSampleKnowledge(db, embedder, {
       directory: config.knowledgeDir,

@@ -6,6 +6,7 @@ import type { RetrievedChunk } from './retrieved-chunk.js';
 import type { TermStatistics } from './term-statistics.js';
 import { contentTerms, tokenize } from './text/normalize-terms.js';
 import { textSearchConfigSql } from './text-search-config.js';
+import type { QueryExpander } from './query-expansion/query-expander.js';
 
 export interface HybridSearchOptions {
   query: string;
@@ -28,6 +29,8 @@ export interface HybridSearchOptions {
    * corrected to words the articles use and candidates are also ranked by BM25.
    */
   termStatistics?: (locale: string) => Promise<TermStatistics>;
+  /** Adds the articles' words for customer phrases (see knowledge/synonyms.yaml) before searching. */
+  expandQuery?: QueryExpander;
 }
 
 type CandidateRow = {
@@ -79,7 +82,9 @@ async function searchLocale(db: Db, embedder: Embedder, options: HybridSearchOpt
   const limit = options.limit ?? 5;
   const candidates = options.candidates ?? 30;
   const statistics = await options.termStatistics?.(locale);
-  const query = statistics ? statistics.correct(options.query) : options.query;
+  // Expansion reads the customer's own words, before typo correction can turn slang into another word.
+  const expanded = options.expandQuery ? options.expandQuery(options.query, locale) : options.query;
+  const query = statistics ? statistics.correct(expanded) : expanded;
   const [queryVector] = await embedder.embed([query]);
   if (!queryVector) return [];
   const vector = toVectorLiteral(queryVector);

@@ -2,6 +2,7 @@ import type { Db } from '../db/db.js';
 import type { Embedder } from './embedder.js';
 import { hybridSearch } from './hybrid-search.js';
 import type { RetrievedChunk } from './retrieved-chunk.js';
+import type { QueryExpander } from './query-expansion/query-expander.js';
 import type { TermStatistics } from './term-statistics.js';
 
 export interface RetrievePassagesOptions {
@@ -16,6 +17,7 @@ export interface RetrievePassagesOptions {
   /** Searched when the customer's locale has nothing matching (see `hybridSearch`). */
   fallbackLocale?: string;
   termStatistics?: (locale: string) => Promise<TermStatistics>;
+  expandQuery?: QueryExpander;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function retrievePassages(db: Db, embedder: Embedder, options: Retr
     limit: options.searchLimit ?? 8,
     ...(options.fallbackLocale === undefined ? {} : { fallbackLocale: options.fallbackLocale }),
     ...(options.termStatistics === undefined ? {} : { termStatistics: options.termStatistics }),
+    ...(options.expandQuery === undefined ? {} : { expandQuery: options.expandQuery }),
   });
   const passageLimit = options.passageLimit ?? 12;
   const wholeArticles = options.wholeArticles ?? 2;

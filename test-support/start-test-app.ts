@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { composeAssistant } from '../bot/compose-assistant.js';
 import { loadConfig } from '../bot/config.js';
+import type { Generator } from '../bot/answer-engine/generator.js';
 import { createApp } from '../bot/create-app.js';
 import { createLogger } from '../bot/logger.js';
 import type { PgliteDb } from '../db/pglite-db.js';
@@ -18,7 +19,7 @@ export interface TestApp {
 }
 
 /** The real app on an in-memory database with the sample knowledge base, listening on 127.0.0.1. */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}, parts: { generator?: Generator } = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'debug', ...environment });
   const db = await createTestDb('sample-knowledge');
   const logs: Record<string, unknown>[] = [];
@@ -29,7 +30,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     },
   });
   const logger = createLogger(config.logLevel, sink);
-  const assistant = composeAssistant(db);
+  const assistant = await composeAssistant(db, { settings: config, logger, ...parts });
   const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });
   const server: Server = createServer(app);
   server.listen(0, '127.0.0.1');

@@ -2,25 +2,29 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../db/migrate.js';
 import { createPgliteDb, type PgliteDb } from '../../db/pglite-db.js';
-import { readRetrievalSet, type RetrievalQuestion } from '../../evals/retrieval/retrieval-set.js';
+import { holdoutSetPath, readRetrievalSet, type RetrievalQuestion } from '../../evals/retrieval/retrieval-set.js';
 import type { Embedder } from '../../retrieval/embedder.js';
 import { hybridSearch } from '../../retrieval/hybrid-search.js';
 import { ingestSources } from '../../retrieval/ingest/ingest-sources.js';
 import { createLocalHashEmbedder } from '../../retrieval/local-hash-embedder.js';
 import { rankArticles } from '../../retrieval/retrieve-passages.js';
+import { createQueryExpander } from '../../retrieval/query-expansion/query-expander.js';
+import { readSynonymLexicon } from '../../retrieval/query-expansion/synonym-lexicon.js';
 import { createTermStatisticsCache } from '../../retrieval/term-statistics-cache.js';
 import { ensureVectorIndex } from '../../retrieval/vector-index.js';
 import { createLangchainBaseline } from './langchain-baseline.js';
 import { measureRanking, percentile, type RankingQuality } from './measure-ranking.js';
 import { growSyntheticCorpus } from './synthetic-corpus.js';
 
-// `npm run bench:retrieval [-- --json] [-- --large N]`: retrieval quality on the
+// `npm run bench:retrieval [-- --json] [-- --large N] [-- --quality-only] [-- --no-synonyms]`: retrieval quality on the
 // retrieval set, query latency at ~1k and ~20k chunks, ingestion against the
 // raw-insert floor, and LangChain's PGVectorStore as the peer baseline, all on
 // one embedded PGlite with the default embedder.
 
 const json = process.argv.includes('--json');
 const qualityOnly = process.argv.includes('--quality-only');
+// Without knowledge/synonyms.yaml: what the curated customer phrases add.
+const withoutSynonyms = process.argv.includes('--no-synonyms');
 const largeIndex = process.argv.indexOf('--large');
 const largeTarget = largeIndex > 0 ? Number(process.argv[largeIndex + 1]) : 20_000;
 const knowledgeDirectory = fileURLToPath(new URL('../../knowledge/articles', import.meta.url));
@@ -31,6 +35,8 @@ const log = (line: string) => {
 async function main(): Promise<void> {
   const embedder = createLocalHashEmbedder();
   const questions = await readRetrievalSet();
+  // Written independently of the synonyms and the tuning, to show what tuning on the main set is worth.
+  const holdout = await readRetrievalSet(holdoutSetPath);
   const db = await createPgliteDb();
   try {
     await migrate(db);
@@ -47,6 +53,8 @@ async function main(): Promise<void> {
       });
       const quick = await measureOurs(db, embedder, questions);
       log(`quality: recall@1 ${quick.quality.recallAt1.toFixed(3)}, recall@5 ${quick.quality.recallAt5.toFixed(3)}, MRR ${quick.quality.mrr.toFixed(3)}, p50 ${quick.p50Ms.toFixed(2)} ms, p95 ${quick.p95Ms.toFixed(2)} ms`);
+      const quickHoldout = await measureOurs(db, embedder, holdout);
+      log(`held-out quality: recall@1 ${quickHoldout.quality.recallAt1.toFixed(3)}, recall@5 ${quickHoldout.quality.recallAt5.toFixed(3)}, MRR ${quickHoldout.quality.mrr.toFixed(3)}`);
       await writeFile(fileURLToPath(new URL('../results/retrieval-misses.json', import.meta.url)), `${JSON.stringify(quick.quality.misses, null, 2)}\n`);
       return;
     }
@@ -58,11 +66,14 @@ async function main(): Promise<void> {
     log("starting LangChain baseline");
     const baseline = await createLangchainBaseline(db, embedder, log);
     const langchain = await measureRankings(questions, (question) => baseline.rank(question.question, question.locale));
+    const langchainHoldout = await measureRankings(holdout, (question) => baseline.rank(question.question, question.locale));
     await baseline.close();
     await db.exec('DROP TABLE IF EXISTS langchain_baseline_chunks CASCADE');
     log(`langchain PGVectorStore: recall@5 ${langchain.quality.recallAt5.toFixed(3)}, MRR ${langchain.quality.mrr.toFixed(3)}, p50 ${langchain.p50Ms.toFixed(2)} ms, p95 ${langchain.p95Ms.toFixed(2)} ms`);
 
     const quality = await measureOurs(db, embedder, questions);
+    const holdoutQuality = await measureOurs(db, embedder, holdout);
+    log(`held-out set (${holdout.length} questions): recall@5 ${holdoutQuality.quality.recallAt5.toFixed(3)}, MRR ${holdoutQuality.quality.mrr.toFixed(3)}; LangChain recall@5 ${langchainHoldout.quality.recallAt5.toFixed(3)}, MRR ${langchainHoldout.quality.mrr.toFixed(3)}`);
     log(`quality (${quality.quality.questions} questions, ${ingest.chunks} chunks): recall@1 ${quality.quality.recallAt1.toFixed(3)}, recall@5 ${quality.quality.recallAt5.toFixed(3)}, MRR ${quality.quality.mrr.toFixed(3)}`);
 
     const smallChunks = await growSyntheticCorpus(db, embedder, 1_000);
@@ -98,6 +109,17 @@ async function main(): Promise<void> {
         mrr: round(langchain.quality.mrr),
         p50Ms: round(langchain.p50Ms),
         p95Ms: round(langchain.p95Ms),
+      },
+      holdout: {
+        questions: holdout.length,
+        recallAt1: round(holdoutQuality.quality.recallAt1),
+        recallAt5: round(holdoutQuality.quality.recallAt5),
+        mrr: round(holdoutQuality.quality.mrr),
+        langchain: {
+          recallAt1: round(langchainHoldout.quality.recallAt1),
+          recallAt5: round(langchainHoldout.quality.recallAt5),
+          mrr: round(langchainHoldout.quality.mrr),
+        },
       },
       byLocale: Object.fromEntries(
         (['en', 'nl'] as const).map((locale) => [locale, qualitySummary(questions, quality.rankings, (question) => question.locale === locale)]),
@@ -189,9 +211,10 @@ async function measureRawInsertFloor(db: PgliteDb): Promise<number> {
 
 async function measureOurs(db: PgliteDb, embedder: Embedder, questions: readonly RetrievalQuestion[]) {
   const termStatistics = createTermStatisticsCache(db);
+  const expandQuery = createQueryExpander(withoutSynonyms ? { en: [], nl: [] } : await readSynonymLexicon());
   return measureRankings(questions, async (question) =>
     rankArticles(
-      await hybridSearch(db, embedder, { query: question.question, locale: question.locale, limit: 10, termStatistics }),
+      await hybridSearch(db, embedder, { query: question.question, locale: question.locale, limit: 10, termStatistics, expandQuery }),
     ),
   );
 }

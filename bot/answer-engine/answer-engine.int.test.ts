@@ -32,11 +32,11 @@ describe('answer engine', () => {
 
   it('answers from an approved article, citing it', async () => {
     await save(parcelFee);
-    const outcome = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.decision).toBe('answer');
     expect(outcome.sentences[0]?.text).toBe('A parcel delivery costs €4.95 per parcel.');
     expect(outcome.citations).toEqual([{ articleId: 'parcel-fee', title: 'Parcel delivery fee', url: 'https://help.example/en/parcel-fee' }]);
-    expect(outcome.sentences.every((sentence) => sentence.chunkIds.every((id) => outcome.retrievedChunkIds.includes(id)))).toBe(true);
+    expect(outcome.sentences.every((sentence) => sentence.chunkIds.every((id) => outcome.retrieved.some((chunk) => chunk.chunkId === id)))).toBe(true);
   });
 
   it.each([
@@ -46,39 +46,40 @@ describe('answer engine', () => {
     ['expired', { validUntil: '2020-12-31' }],
   ])('never serves a %s article, however well it matches', async (_label, overrides) => {
     await save({ ...parcelFee, ...overrides });
-    const outcome = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.decision).toBe('handoff');
-    expect(outcome.retrievedChunkIds).toEqual([]);
+    expect(outcome.retrieved).toEqual([]);
   });
 
   it('serves the approved version while a newer draft is being written, and stops when retired', async () => {
     await save(parcelFee);
     await save({ ...parcelFee, version: 2, status: 'draft', body: parcelFee.body.replace('€4.95', '€9.95') });
-    const whileDraft = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const whileDraft = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(whileDraft.sentences[0]?.text).toContain('€4.95');
 
     await save({ ...parcelFee, version: 3, status: 'retired' });
-    const afterRetirement = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const afterRetirement = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(afterRetirement.decision).toBe('handoff');
   });
 
   it('only retrieves articles in the customer locale', async () => {
     await save({ ...parcelFee, id: 'pakketkosten', locale: 'nl', title: 'Kosten pakketbezorging', body: '## Kosten\n\nEen pakket bezorgen kost €4,95 per pakket.' });
-    const outcome = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.decision).toBe('handoff');
     expect(outcome.reasons).toEqual(['no_sources']);
   });
 
   it('hands off a question its sources do not cover, with a reason', async () => {
     await save(parcelFee);
-    const outcome = await engine().answer({ text: 'What is the capital of Mongolia?', locale: 'en' });
+    const outcome = await engine().answer({ question: 'What is the capital of Mongolia?', locale: 'en' });
     expect(outcome).toMatchObject({ decision: 'handoff', sentences: [], citations: [] });
     expect(outcome.reasons.length).toBeGreaterThan(0);
   });
 
-  it('hands off a message with nothing to look up', async () => {
-    const outcome = await engine().answer({ text: 'Hi there, thanks!', locale: 'en' });
-    expect(outcome).toMatchObject({ decision: 'handoff', reasons: ['unclear_question'] });
+  it('asks what the customer needs when a message has nothing to look up', async () => {
+    const outcome = await engine().answer({ question: 'Hi there, thanks!', locale: 'en' });
+    expect(outcome).toMatchObject({ decision: 'clarify', reasons: ['unclear_question'] });
+    expect(outcome.clarifyingQuestion).toMatch(/What would you like to know\?/);
   });
 
   it('drops sentences citing passages that were not retrieved, and figures their source lacks', async () => {
@@ -98,7 +99,7 @@ describe('answer engine', () => {
         };
       },
     };
-    const outcome = await engine(inventive).answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine(inventive).answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.decision).toBe('answer');
     expect(outcome.sentences.map((sentence) => sentence.text)).toEqual(['Parcels arrive within 2 working days.']);
     expect(outcome.reasons).toEqual(['uncited_sentence_dropped', 'unsupported_figure_dropped']);
@@ -110,7 +111,7 @@ describe('answer engine', () => {
       id: 'uncited',
       generate: async () => ({ generator: 'uncited', confidence: 1, sentences: [{ text: 'Trust me.', citations: [] }] }),
     };
-    const outcome = await engine(uncited).answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine(uncited).answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome).toMatchObject({ decision: 'handoff', reasons: ['uncited_sentence_dropped', 'no_supported_sentence'] });
   });
 
@@ -121,7 +122,7 @@ describe('answer engine', () => {
     await save({ ...parcelFee, version: 2, status: 'draft', body: `${parcelFee.body}\n\nDraft text.` });
     expect(await knowledgeBaseVersion(db)).toBe(withParcels);
     expect(withParcels).not.toBe(empty);
-    const outcome = await engine().answer({ text: 'How much is the parcel delivery fee?', locale: 'en' });
+    const outcome = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.kbVersion).toBe(withParcels);
   });
 });

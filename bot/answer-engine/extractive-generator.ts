@@ -38,7 +38,7 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions = 
   return {
     id: 'extractive-v1',
     async generate(request: GenerationRequest): Promise<DraftAnswer> {
-      const questionTerms = new Set(contentTerms(request.question, request.locale));
+      const questionTerms = new Set(contentTerms(request.searchText ?? request.question, request.locale));
       if (questionTerms.size === 0) return { sentences: [], confidence: 0, generator: this.id };
       const scored = scoreSentences(request, questionTerms);
       const best = scored[0];

@@ -11,6 +11,11 @@ export interface GenerationRequest {
   question: string;
   locale: 'en' | 'nl';
   passages: readonly Passage[];
+  /**
+   * The question with the articles' words for the customer's phrases added
+   * (see knowledge/synonyms.yaml): for generators that match words, not for prompts.
+   */
+  searchText?: string;
 }
 
 /** One sentence of a draft answer and the passage ids it claims as its source. */
@@ -25,6 +30,8 @@ export interface DraftAnswer {
   confidence: number;
   /** Which generator wrote it, recorded with the answer. */
   generator: string;
+  /** Set when the configured generator failed and another wrote this draft. */
+  fallbackFrom?: { generator: string; error: string };
 }
 
 /**

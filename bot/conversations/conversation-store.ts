@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/db.js';
-import type { AnswerOutcome, Citation } from '../answer-engine/answer-outcome.js';
+import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
+import type { Citation, Decision } from '../answer-engine/answer-outcome.js';
+import type { TurnOutcome } from '../answer-engine/answer-turn.js';
 
 export interface Conversation {
   id: string;
@@ -13,6 +15,7 @@ export interface InboundMessage {
   channel: string;
   /** The provider's own id for the message; a redelivery carries the same one. */
   providerMessageId: string;
+  /** As the customer wrote it; personal data is redacted before it is stored. */
   text: string;
 }
 
@@ -26,17 +29,15 @@ export interface BotReply {
   conversationId: string;
   channel: string;
   inboundMessageId: string;
-  question: string;
-  locale: 'en' | 'nl';
   text: string;
-  outcome: AnswerOutcome;
+  outcome: TurnOutcome;
   latencyMs: number;
 }
 
 /** A reply as stored, to answer a redelivered message without computing it again. */
 export interface StoredReply {
   text: string;
-  decision: 'answer' | 'handoff';
+  decision: Decision;
   citations: Citation[];
 }
 
@@ -76,7 +77,7 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
            VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5)
            ON CONFLICT (channel, provider_message_id) DO NOTHING
            RETURNING id`,
-          [id, message.conversationId, message.channel, message.providerMessageId, message.text],
+          [id, message.conversationId, message.channel, message.providerMessageId, redactPii(message.text).text],
         );
         if (inserted.length === 0) {
           const [existing] = await transaction.query<{ id: string }>(
@@ -108,15 +109,16 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
         const { outcome } = reply;
         await transaction.query(
           `INSERT INTO answers (id, conversation_id, inbound_message_id, outbound_message_id, question, locale, kb_version,
-             decision, confidence, reasons, citations, generator, latency_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             decision, confidence, reasons, citations, generator, latency_ms,
+             standalone_question, sentences, pii_kinds, retrieved, guards, handoff, from_cache)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
           [
             answerId,
             reply.conversationId,
             reply.inboundMessageId,
             messageId,
-            reply.question,
-            reply.locale,
+            outcome.redactedText,
+            outcome.locale,
             outcome.kbVersion,
             outcome.decision,
             outcome.confidence,
@@ -124,6 +126,13 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
             JSON.stringify(outcome.citations),
             outcome.generator,
             Math.round(reply.latencyMs),
+            outcome.standaloneQuestion,
+            JSON.stringify(outcome.sentences),
+            outcome.piiKinds,
+            JSON.stringify(outcome.retrieved),
+            JSON.stringify(outcome.guards),
+            outcome.handoff ? JSON.stringify(outcome.handoff) : null,
+            outcome.fromCache,
           ],
         );
         await transaction.query(
@@ -145,13 +154,22 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
     },
 
     async findReplyTo(inboundMessageId: string): Promise<StoredReply | undefined> {
-      const [row] = await db.query<{ text: string; decision: 'answer' | 'handoff'; citations: Citation[] }>(
+      const [row] = await db.query<{ text: string; decision: Decision; citations: Citation[] }>(
         `SELECT m.text, a.decision, a.citations
          FROM answers a JOIN messages m ON m.id = a.outbound_message_id
          WHERE a.inbound_message_id = $1`,
         [inboundMessageId],
       );
       return row;
+    },
+
+    /** The standalone form of the conversation's latest decided question, for reading a follow-up. */
+    async previousQuestion(conversationId: string): Promise<string | undefined> {
+      const [row] = await db.query<{ standalone_question: string | null }>(
+        `SELECT standalone_question FROM answers WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [conversationId],
+      );
+      return row?.standalone_question ?? undefined;
     },
 
     /** Whether the bot has already written in this conversation (the first bot message carries the disclosure). */

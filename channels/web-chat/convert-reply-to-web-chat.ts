@@ -1,9 +1,10 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import type { Decision } from '../../bot/answer-engine/answer-outcome.js';
 
 export interface WebChatReply {
   text: string;
-  decision: 'answer' | 'handoff';
+  decision: Decision;
   citations: { articleId: string; title: string; url: string }[];
 }
 
@@ -15,7 +16,7 @@ export interface WebChatResponse {
 }
 
 const replyChannelDataSchema = z.object({
-  decision: z.enum(['answer', 'handoff']),
+  decision: z.enum(['answer', 'clarify', 'handoff']),
   citations: z.array(z.object({ articleId: z.string(), title: z.string(), url: z.string() })),
   disclosure: z.string().optional(),
 });

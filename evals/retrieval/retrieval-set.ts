@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseJsonLines } from '../parse-json-lines.js';
 
 export const retrievalQuestionSchema = z
   .object({
@@ -17,25 +18,10 @@ export const retrievalQuestionSchema = z
 export type RetrievalQuestion = z.infer<typeof retrievalQuestionSchema>;
 
 export const defaultRetrievalSetPath = fileURLToPath(new URL('./retrieval-set.jsonl', import.meta.url));
+/** Questions written without sight of the main set, the synonyms or the ranking code: an honest second measure. */
+export const holdoutSetPath = fileURLToPath(new URL('./retrieval-holdout.jsonl', import.meta.url));
 
 /** Reads a JSONL retrieval set; a bad line is reported as file:line with the reason. */
 export async function readRetrievalSet(path = defaultRetrievalSetPath): Promise<RetrievalQuestion[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  const questions: RetrievalQuestion[] = [];
-  const problems: string[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch {
-      problems.push(`${path}:${index + 1}: not valid JSON`);
-      return;
-    }
-    const result = retrievalQuestionSchema.safeParse(data);
-    if (result.success) questions.push(result.data);
-    else problems.push(`${path}:${index + 1}: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
-  });
-  if (problems.length > 0) throw new Error(`Invalid retrieval set:\n${problems.join('\n')}`);
-  return questions;
+  return parseJsonLines(await readFile(path, 'utf8'), path, retrievalQuestionSchema, (question) => question.id);
 }

@@ -17,7 +17,7 @@ describe('extractFigures', () => {
       '3.25',
       '14:00',
       '2026-09-30',
-      'https://help.example/fees',
+      'help.example/fees',
     ]);
   });
 
@@ -113,5 +113,29 @@ describe('checkFiguresInCitedText', () => {
     );
     expect(result.kept.map((sentence) => sentence.text)).toEqual(['Basic costs €3.25.', 'A lost card costs €7.50.']);
     expect(result.dropped.map((sentence) => sentence.text)).toEqual(['Plus costs €9.99.']);
+  });
+});
+
+describe('extractFigures with addresses', () => {
+  it('finds email addresses and URLs with or without a scheme', () => {
+    expect(extractFigures('Write to help@lumenbank.example or see https://help.lumenbank.example/fees.')).toEqual([
+      'help@lumenbank.example',
+      'help.lumenbank.example/fees',
+    ]);
+    expect(extractFigures('Go to www.lumenbank.example/app today')).toEqual(['www.lumenbank.example/app']);
+  });
+
+  it('drops a sentence whose email address or link is not in the cited passage', () => {
+    const passages = new Map([['p1', 'Email complaints@lumenbank.example or visit help.lumenbank.example.']]);
+    const result = checkFiguresInCitedText(
+      [
+        { text: 'Email complaints@lumenbank.example.', citations: ['p1'] },
+        { text: 'Email refunds@lumenbank-claims.com.', citations: ['p1'] },
+        { text: 'Visit https://evil.example/login now.', citations: ['p1'] },
+        { text: 'Visit help.lumenbank.example.', citations: ['p1'] },
+      ],
+      passages,
+    );
+    expect(result.kept.map((sentence) => sentence.text)).toEqual(['Email complaints@lumenbank.example.', 'Visit help.lumenbank.example.']);
   });
 });

@@ -2,17 +2,25 @@ import type { DraftSentence } from '../../bot/answer-engine/generator.js';
 
 export interface FiguresCheckResult {
   kept: DraftSentence[];
-  /** Sentences with a number, amount, date, phone number or URL that no cited passage contains. */
+  /** Sentences with a number, amount, date, phone number, URL or email address that no cited passage contains. */
   dropped: DraftSentence[];
 }
 
-// Digit runs with their separators ("€3.25", "+31 20 555 0100", "14:00", "2026-09-30") and URLs.
-const figurePattern = /https?:\/\/[^\s)]+|\d[\d.,:/-]*\d|\d/g;
+// Email addresses, URLs (with or without a scheme) and digit runs with their
+// separators ("€3.25", "+31 20 555 0100", "14:00", "2026-09-30").
+const figurePattern =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)]+|\bwww\.[^\s)]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|nl|eu|org|net|example|be|de|uk|info|io)\b(?:\/[^\s)]*)?|\d[\d.,:/-]*\d|\d/gi;
 
 /** The figures in a text, normalised so "3,25" and "3.25" or "555 0100" and "5550100" compare equal. */
 export function extractFigures(text: string): string[] {
   const compact = text.replace(/(\d)[\s\u00a0](?=\d)/g, '$1');
-  return (compact.match(figurePattern) ?? []).map((figure) => figure.replace(/[.,]$/, '').replace(',', '.'));
+  return (compact.match(figurePattern) ?? []).map((figure) =>
+    figure
+      .replace(/[.,;:!?]+$/, '')
+      .replace(/^https?:\/\//i, '')
+      .toLowerCase()
+      .replace(/(\d),(?=\d)/g, '$1.'),
+  );
 }
 
 /**

@@ -1,0 +1,1 @@
+export { detectHumanRequest, findHumanRequest } from './detect-human-request.js';

@@ -1,0 +1,1 @@
+export { detectLanguage, type AnswerLocale, type LanguageDetection } from './detect-language.js';
