@@ -59,12 +59,7 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
     minSupport: settings.supportMinScore,
     promptTexts: [generationSystemPrompt],
   });
-  const answerTurn = createAnswerTurn({
-    engine,
-    rewriter: createHeuristicRewriter(),
-    topicPolicy,
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
+  const answerTurn = createAnswerTurn({ engine, rewriter: createHeuristicRewriter(), topicPolicy });
   const bot = new AssistantBot({ answerTurn, conversations });
   return { embedder, generator, conversations, engine, answerTurn, bot };
 }

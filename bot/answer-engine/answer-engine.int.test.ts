@@ -6,6 +6,7 @@ import { createLocalHashEmbedder } from '../../retrieval/local-hash-embedder.js'
 import { articleFixture, type ArticleFixture } from '../../test-support/article-fixture.js';
 import { createTestDb } from '../../test-support/test-db.js';
 import { createAnswerEngine } from './answer-engine.js';
+import { createDecisionCache } from './decision-cache.js';
 import { createExtractiveGenerator } from './extractive-generator.js';
 import type { Generator } from './generator.js';
 
@@ -124,5 +125,30 @@ describe('answer engine', () => {
     expect(withParcels).not.toBe(empty);
     const outcome = await engine().answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
     expect(outcome.kbVersion).toBe(withParcels);
+  });
+
+  it('decides a question once per knowledge-base version: the same words in another form get the cached decision', async () => {
+    await save(parcelFee);
+    let generated = 0;
+    const counting: Generator = {
+      id: 'counting',
+      async generate(request) {
+        generated += 1;
+        return createExtractiveGenerator().generate(request);
+      },
+    };
+    const cached = createAnswerEngine({ db, embedder, generator: counting, decisionCache: createDecisionCache(db) });
+    const first = await cached.answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
+    const again = await cached.answer({ question: '  how much is the PARCEL delivery fee ', locale: 'en' });
+    expect(first.fromCache).toBe(false);
+    expect(again.fromCache).toBe(true);
+    expect({ ...again, fromCache: false }).toEqual(first);
+    expect(generated).toBe(1);
+
+    await save({ ...parcelFee, version: 2, body: parcelFee.body.replace('€4.95', '€5.25') });
+    const afterChange = await cached.answer({ question: 'How much is the parcel delivery fee?', locale: 'en' });
+    expect(afterChange.fromCache).toBe(false);
+    expect(afterChange.sentences[0]?.text).toContain('€5.25');
+    expect(generated).toBe(2);
   });
 });

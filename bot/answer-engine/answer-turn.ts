@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
 import { detectHumanRequest } from '../../guardrails/input/human-request/detect-human-request.js';
 import { detectLanguage } from '../../guardrails/input/language/detect-language.js';
+import { withoutPiiPlaceholders } from '../../guardrails/input/pii/pii-placeholder.js';
 import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
 import { detectPromptInjection } from '../../guardrails/input/prompt-injection/detect-prompt-injection.js';
 import { matchRestrictedTopics } from '../../guardrails/input/topics/match-restricted-topics.js';
@@ -34,7 +34,6 @@ export interface AnswerTurnDependencies {
   engine: AnswerEngine;
   rewriter: QuestionRewriter;
   topicPolicy: TopicPolicy;
-  logger?: Pick<Logger, 'warn'>;
 }
 
 const generalTeam: HandoffRouting = { skill: 'general', priority: 'normal' };
@@ -42,8 +41,9 @@ const generalTeam: HandoffRouting = { skill: 'general', priority: 'normal' };
 /**
  * One customer turn through the input guards, in order: personal data is
  * redacted first, so nothing downstream (storage, logs, a language model)
- * sees it; then language, injection attempts, a request for a person and
- * restricted topics may hand the turn over before any retrieval. What passes
+ * sees it; then an injection attempt (in any language), a language other than
+ * English or Dutch, a request for a person and restricted topics may hand the
+ * turn over before any retrieval. What passes
  * is rewritten to stand alone and decided by the answer engine.
  */
 export function createAnswerTurn(dependencies: AnswerTurnDependencies) {
@@ -57,7 +57,7 @@ export function createAnswerTurn(dependencies: AnswerTurnDependencies) {
 
       const language = detectLanguage(text, request.locale);
       const locale: Locale = language.locale === 'other' ? request.locale : language.locale;
-      guards.push({ guard: 'language', verdict: language.locale === 'other' ? 'block' : 'pass', details: { detected: language.locale } });
+      const languageGuard: GuardResult = { guard: 'language', verdict: language.locale === 'other' ? 'block' : 'pass', details: { detected: language.locale } };
       const stop = async (reason: ReasonCode, routing: HandoffRouting): Promise<TurnOutcome> => ({
         ...turn,
         locale,
@@ -75,11 +75,13 @@ export function createAnswerTurn(dependencies: AnswerTurnDependencies) {
         retrieved: [],
         guards,
       });
-      if (language.locale === 'other') return stop('unsupported_language', generalTeam);
 
       const injection = detectPromptInjection(text);
       guards.push(injection.detected ? { guard: 'prompt_injection', verdict: 'block', details: { signals: injection.signals } } : { guard: 'prompt_injection', verdict: 'pass' });
       if (injection.detected) return stop('prompt_injection', { skill: 'general', priority: 'low' });
+
+      guards.push(languageGuard);
+      if (language.locale === 'other') return stop('unsupported_language', generalTeam);
 
       const wantsPerson = detectHumanRequest(text, locale);
       guards.push({ guard: 'human_request', verdict: wantsPerson ? 'block' : 'pass' });
@@ -89,7 +91,8 @@ export function createAnswerTurn(dependencies: AnswerTurnDependencies) {
       guards.push(topic ? { guard: 'restricted_topic', verdict: 'block', details: { topic: topic.topic } } : { guard: 'restricted_topic', verdict: 'pass' });
       if (topic) return stop('restricted_topic', { skill: topic.skill, priority: topic.priority, topic: topic.topic });
 
-      const standaloneQuestion = await dependencies.rewriter.rewrite({ question: text, previous: request.previousQuestion, locale });
+      const question = withoutPiiPlaceholders(text);
+      const standaloneQuestion = await dependencies.rewriter.rewrite({ question, previous: request.previousQuestion, locale });
       const outcome = await dependencies.engine.answer({ question: standaloneQuestion, locale });
       return {
         ...outcome,

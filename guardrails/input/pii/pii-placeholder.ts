@@ -7,3 +7,11 @@ export function piiPlaceholder(kind: PiiKind): string {
 
 /** Finds a placeholder left by an earlier redaction. */
 export const piiPlaceholderPattern = /\[(?:card|iban|email|phone|bsn|date_of_birth)\]/;
+
+/** The text with redaction placeholders removed: they say that something was shared, not what the customer needs. */
+export function withoutPiiPlaceholders(text: string): string {
+  return text
+    .replace(new RegExp(piiPlaceholderPattern.source, 'g'), ' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}

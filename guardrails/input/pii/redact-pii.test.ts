@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutPiiPlaceholders } from './pii-placeholder.js';
 import { redactPii } from './redact-pii.js';
 
 describe('redactPii', () => {
@@ -73,5 +74,12 @@ describe('redactPii', () => {
       expect(typeof result.text).toBe('string');
     }
     expect(redactPii('4111 1111 1111 1111 '.repeat(size / 20)).text).toBe('[card] '.repeat(size / 20));
+  });
+});
+
+describe('withoutPiiPlaceholders', () => {
+  it('removes the placeholders a redaction left and tidies the spaces', () => {
+    expect(withoutPiiPlaceholders('My card is [card] and my email [email], thanks')).toBe('My card is and my email , thanks');
+    expect(withoutPiiPlaceholders('No personal data here [not a placeholder]')).toBe('No personal data here [not a placeholder]');
   });
 });
