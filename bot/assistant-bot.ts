@@ -9,6 +9,13 @@ import { replyTexts } from './reply-texts.js';
 export const inboundChannelDataSchema = z.object({
   inboundMessageId: z.string().min(1),
   locale: z.enum(['en', 'nl']),
+  /**
+   * Our conversation id, when the channel's own conversation id is another
+   * (Bot Framework keeps its id on the activity so replies reach the connector).
+   */
+  conversationId: z.string().min(1).optional(),
+  /** Our channel name, when the activity's channelId is the connector's (msteams, directline). */
+  channel: z.string().min(1).optional(),
 });
 export type InboundChannelData = z.infer<typeof inboundChannelDataSchema>;
 
@@ -46,7 +53,7 @@ export class AssistantBot extends ActivityHandler {
     const { activity } = context;
     const inbound = inboundChannelDataSchema.parse(activity.channelData);
     const question = activity.text ?? '';
-    const conversationId = activity.conversation.id;
+    const conversationId = inbound.conversationId ?? activity.conversation.id;
 
     const previousQuestion = await this.dependencies.conversations.previousQuestion(conversationId);
     const outcome = await this.dependencies.answerTurn.answer({
@@ -60,7 +67,7 @@ export class AssistantBot extends ActivityHandler {
 
     await this.dependencies.conversations.recordBotReply({
       conversationId,
-      channel: activity.channelId,
+      channel: inbound.channel ?? activity.channelId,
       inboundMessageId: inbound.inboundMessageId,
       text,
       outcome,

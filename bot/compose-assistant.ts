@@ -18,11 +18,13 @@ import { createOpenAiChatGenerator } from './answer-engine/openai-chat-generator
 import { AssistantBot } from './assistant-bot.js';
 import type { Config } from './config.js';
 import { createConversationStore } from './conversations/conversation-store.js';
+import { createCustomerDirectory, type CustomerDirectory } from './conversations/customer-directory.js';
 
 export interface AssistantParts {
   embedder: Embedder;
   generator: Generator;
   conversations: ReturnType<typeof createConversationStore>;
+  customers: CustomerDirectory;
   engine: AnswerEngine;
   answerTurn: AnswerTurn;
   bot: AssistantBot;
@@ -48,6 +50,7 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
   const generator = options.generator ?? createGenerator(settings.generation, options.logger);
   const [lexicon, topicPolicy] = await Promise.all([readSynonymLexicon(settings.synonymsFile), readTopicPolicy(settings.topicPolicyFile)]);
   const conversations = createConversationStore(db);
+  const customers = createCustomerDirectory(db);
   const engine = createAnswerEngine({
     db,
     embedder,
@@ -61,7 +64,7 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
   });
   const answerTurn = createAnswerTurn({ engine, rewriter: createHeuristicRewriter(), topicPolicy });
   const bot = new AssistantBot({ answerTurn, conversations });
-  return { embedder, generator, conversations, engine, answerTurn, bot };
+  return { embedder, generator, conversations, customers, engine, answerTurn, bot };
 }
 
 function createGenerator(generation: AssistantSettings['generation'], logger: Pick<Logger, 'warn'> | undefined): Generator {

@@ -187,6 +187,49 @@ const settings = {
     schema: z.string().min(1),
     expects: 'a file path',
   },
+  PUBLIC_BASE_URL: {
+    description: 'The URL customers and providers reach this service at (behind a proxy: the public one). Twilio signs webhooks with it. Unset: http://HOST:PORT.',
+    default: undefined,
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expects: 'an http(s) URL such as https://assist.example.com',
+  },
+  OUTBOX_MAX_ATTEMPTS: {
+    description: 'Delivery attempts of one outbound message before it is dead-lettered with its last error.',
+    default: '6',
+    schema: z.coerce.number().int().min(1).max(100),
+    expects: 'an integer between 1 and 100',
+  },
+  OUTBOX_POLL_INTERVAL_MS: {
+    description: 'How often the outbox worker looks for messages due for (re)delivery.',
+    default: '1000',
+    schema: z.coerce.number().int().min(50).max(600_000),
+    expects: 'an integer number of milliseconds between 50 and 600000',
+  },
+  MICROSOFT_APP_ID: {
+    description: 'Azure Bot registration app id for /api/messages (Teams, Direct Line). Unset: the endpoint accepts unauthenticated activities (Bot Framework Emulator, local use only).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    expects: 'an app id (GUID)',
+  },
+  MICROSOFT_APP_PASSWORD: {
+    description: 'Client secret of the Azure Bot registration.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(1).optional(),
+    expects: 'a client secret',
+  },
+  MICROSOFT_APP_TYPE: {
+    description: 'Azure Bot registration type.',
+    default: 'MultiTenant',
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
+    expects: 'MultiTenant, SingleTenant or UserAssignedMSI',
+  },
+  MICROSOFT_APP_TENANT_ID: {
+    description: 'Tenant of a SingleTenant Azure Bot registration.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    expects: 'a tenant id (GUID)',
+  },
   CURATION_API_TOKEN: {
     description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset disables that API.',
     default: undefined,
@@ -243,6 +286,14 @@ export type Config = Readonly<{
   supportMinScore: number;
   topicPolicyFile: string;
   synonymsFile: string;
+  publicBaseUrl: string;
+  outbox: Readonly<{ maxAttempts: number; pollIntervalMs: number }>;
+  botFramework: Readonly<{
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+  }>;
   curationApiToken: string | undefined;
 }>;
 
@@ -304,6 +355,9 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       got: 'nothing (unset)',
     });
   }
+  if (value.MICROSOFT_APP_ID !== undefined && value.MICROSOFT_APP_PASSWORD === undefined && value.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push({ variable: 'MICROSOFT_APP_PASSWORD', expects: 'the client secret when MICROSOFT_APP_ID is set', got: 'nothing (unset)' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: value.PORT,
@@ -341,6 +395,14 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     supportMinScore: value.SUPPORT_MIN_SCORE,
     topicPolicyFile: value.TOPIC_POLICY_FILE,
     synonymsFile: value.SYNONYMS_FILE,
+    publicBaseUrl: (value.PUBLIC_BASE_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/+$/, ''),
+    outbox: Object.freeze({ maxAttempts: value.OUTBOX_MAX_ATTEMPTS, pollIntervalMs: value.OUTBOX_POLL_INTERVAL_MS }),
+    botFramework: Object.freeze({
+      appId: value.MICROSOFT_APP_ID,
+      appPassword: value.MICROSOFT_APP_PASSWORD,
+      appType: value.MICROSOFT_APP_TYPE,
+      tenantId: value.MICROSOFT_APP_TENANT_ID,
+    }),
     curationApiToken: value.CURATION_API_TOKEN,
   });
 }

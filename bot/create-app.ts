@@ -1,22 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { createBotFrameworkRoutes } from '../channels/bot-framework/bot-framework-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
 import type { AssistantBot } from './assistant-bot.js';
 import type { Config } from './config.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
+import type { CustomerDirectory } from './conversations/customer-directory.js';
 import { createCurationRoutes } from './http/curation-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
 import { requestContext } from './http/request-context.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'messageMaxChars' | 'defaultLocale' | 'curationApiToken'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'messageMaxChars' | 'defaultLocale' | 'curationApiToken' | 'botFramework'>;
   db: Db;
   logger: Logger;
   bot: AssistantBot;
   conversations: ConversationStore;
+  customers: CustomerDirectory;
 }
 
 const webDirectory = fileURLToPath(new URL('../web/', import.meta.url));
@@ -36,6 +39,17 @@ export function createApp(dependencies: AppDependencies): Express {
       conversations: dependencies.conversations,
       messageMaxChars: dependencies.config.messageMaxChars,
       defaultLocale: dependencies.config.defaultLocale,
+    }),
+  );
+  app.use(
+    createBotFrameworkRoutes({
+      bot: dependencies.bot,
+      conversations: dependencies.conversations,
+      customers: dependencies.customers,
+      settings: dependencies.config.botFramework,
+      defaultLocale: dependencies.config.defaultLocale,
+      messageMaxChars: dependencies.config.messageMaxChars,
+      logger: dependencies.logger,
     }),
   );
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));

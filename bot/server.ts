@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });
+  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations, customers: assistant.customers });
   const server = createServer(app);
   server.listen(config.port, config.host);
   await once(server, 'listening');

@@ -31,7 +31,7 @@ export async function startTestApp(environment: Record<string, string> = {}, par
   });
   const logger = createLogger(config.logLevel, sink);
   const assistant = await composeAssistant(db, { settings: config, logger, ...parts });
-  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations });
+  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations, customers: assistant.customers });
   const server: Server = createServer(app);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

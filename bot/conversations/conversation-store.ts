@@ -8,6 +8,10 @@ export interface Conversation {
   id: string;
   channel: string;
   locale: 'en' | 'nl';
+  /** The customer, once known (channels with an address: phone, email). */
+  customerId?: string | null;
+  /** Where replies go on this channel: a phone number, an email address. */
+  address?: string | null;
 }
 
 export interface InboundMessage {
@@ -52,20 +56,44 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
   return {
     async create(conversation: Omit<Conversation, 'id'>): Promise<Conversation> {
       const id = newId();
-      await db.query('INSERT INTO conversations (id, channel, locale) VALUES ($1, $2, $3)', [
+      await db.query('INSERT INTO conversations (id, channel, locale, customer_id, address) VALUES ($1, $2, $3, $4, $5)', [
         id,
         conversation.channel,
         conversation.locale,
+        conversation.customerId ?? null,
+        conversation.address ?? null,
       ]);
       return { id, ...conversation };
     },
 
     async find(id: string): Promise<Conversation | undefined> {
-      const [row] = await db.query<{ id: string; channel: string; locale: 'en' | 'nl' }>(
-        'SELECT id, channel, locale FROM conversations WHERE id = $1',
+      const [row] = await db.query<{ id: string; channel: string; locale: 'en' | 'nl'; customerId: string | null; address: string | null }>(
+        'SELECT id, channel, locale, customer_id AS "customerId", address FROM conversations WHERE id = $1',
         [id],
       );
       return row;
+    },
+
+    /**
+     * The conversation a message from this address continues: the latest one on
+     * the channel, if the customer wrote within `withinHours`; otherwise a new one starts.
+     */
+    async findRecentByAddress(channel: string, address: string, withinHours: number): Promise<Conversation | undefined> {
+      const [row] = await db.query<{ id: string; channel: string; locale: 'en' | 'nl'; customerId: string | null; address: string | null }>(
+        `SELECT id, channel, locale, customer_id AS "customerId", address FROM conversations
+         WHERE channel = $1 AND address = $2 AND updated_at > now() - ($3 || ' hours')::interval
+         ORDER BY updated_at DESC LIMIT 1`,
+        [channel, address, String(withinHours)],
+      );
+      return row;
+    },
+
+    /** When the customer last wrote in this conversation (WhatsApp's 24-hour window starts there). */
+    async lastInboundAt(conversationId: string): Promise<Date | undefined> {
+      const [row] = await db.query<{ last_inbound_at: Date | string | null }>('SELECT last_inbound_at FROM conversations WHERE id = $1', [
+        conversationId,
+      ]);
+      return row?.last_inbound_at ? new Date(row.last_inbound_at) : undefined;
     },
 
     /** Stores the message durably before anything acknowledges it; a repeat is recognised, not stored twice. */
@@ -86,7 +114,9 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
           );
           return { messageId: existing?.id ?? '', duplicate: true };
         }
-        await transaction.query('UPDATE conversations SET updated_at = now() WHERE id = $1', [message.conversationId]);
+        await transaction.query('UPDATE conversations SET updated_at = now(), last_inbound_at = now() WHERE id = $1', [
+          message.conversationId,
+        ]);
         await transaction.query(
           `INSERT INTO audit_log (actor_type, action, subject_type, subject_id, details)
            VALUES ('customer', 'message.received', 'message', $1, $2)`,

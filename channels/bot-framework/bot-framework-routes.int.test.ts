@@ -1,0 +1,97 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';
+
+interface ConnectorReply {
+  path: string;
+  body: { type: string; text?: string; channelData?: { decision?: string; citations?: { articleId: string }[] } };
+}
+
+/** A local stand-in for the Bot Framework connector: records the replies the bot posts back. */
+async function startFakeConnector(): Promise<{ url: string; replies: ConnectorReply[]; close(): Promise<void> }> {
+  const replies: ConnectorReply[] = [];
+  const server: Server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
+    request.on('end', () => {
+      replies.push({ path: request.url ?? '', body: JSON.parse(raw || '{}') as ConnectorReply['body'] });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: `reply-${replies.length}` }));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    replies,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('POST /api/messages (Bot Framework)', () => {
+  let app: TestApp;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  beforeAll(async () => {
+    app = await startTestApp();
+    connector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  async function postActivity(body: unknown): Promise<number> {
+    const response = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  const activity = (id: string, text: string, conversationId = 'teams-conversation-1') => ({
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: { id: 'teams-user-1', name: 'Customer' },
+    recipient: { id: 'assistant-bot', name: 'assistant' },
+    conversation: { id: conversationId },
+    text,
+    locale: 'en-US',
+  });
+
+  it('answers a message through the connector, citing the article, and only once when redelivered', async () => {
+    expect(await postActivity(activity('act-1', 'How long does a SEPA transfer take?'))).toBe(200);
+    expect(await postActivity(activity('act-1', 'How long does a SEPA transfer take?'))).toBe(200);
+
+    const messages = connector.replies.filter((reply) => reply.body.type === 'message');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.path).toContain('/v3/conversations/teams-conversation-1/activities');
+    expect(messages[0]?.body.channelData?.decision).toBe('answer');
+    expect(messages[0]?.body.channelData?.citations?.map((citation) => citation.articleId)).toContain('sepa-transfers');
+
+    const [stored] = await app.db.query<{ channel: string; address: string; customer_id: string | null }>(
+      "SELECT channel, address, customer_id FROM conversations WHERE channel = 'bot-framework'",
+    );
+    expect(stored).toMatchObject({ channel: 'bot-framework', address: 'teams-conversation-1' });
+    expect(stored?.customer_id).toBeTruthy();
+  });
+
+  it('ignores activities that carry no question', async () => {
+    const before = connector.replies.length;
+    expect(await postActivity({ ...activity('act-2', ''), type: 'conversationUpdate' })).toBe(200);
+    expect(connector.replies.length).toBe(before);
+  });
+});

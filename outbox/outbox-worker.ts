@@ -1,0 +1,110 @@
+import type { Logger } from 'pino';
+import { PermanentDeliveryError, RetryableDeliveryError, type ChannelSender, type OutboundChannel } from './channel-sender.js';
+import type { OutboxStore } from './outbox-store.js';
+
+export interface OutboxWorkerOptions {
+  outbox: OutboxStore;
+  senders: readonly ChannelSender[];
+  /** How often to look for due messages when idle. */
+  pollIntervalMs?: number;
+  /** Messages taken per claim. */
+  batchSize?: number;
+  /** How long a claimed message is ours; after it another worker may take it. */
+  leaseMs?: number;
+  logger?: Pick<Logger, 'warn' | 'error'>;
+}
+
+export interface OutboxWorker {
+  /** Sends everything due now, then returns how many attempts were made (tests and shutdown). */
+  drain(): Promise<number>;
+  /** Asks for a pass soon (after a message was enqueued), instead of waiting for the next poll. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox: claims due messages, hands each to its channel's
+ * sender, and records the outcome. Errors never escape the loop; a message no
+ * sender handles is dead-lettered with that reason.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { outbox, logger } = options;
+  const senders = new Map<OutboundChannel, ChannelSender>(options.senders.map((sender) => [sender.channel, sender]));
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 60_000;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function deliverOne(delivery: Awaited<ReturnType<OutboxStore['claimDue']>>[number]): Promise<void> {
+    const sender = senders.get(delivery.channel);
+    if (!sender) {
+      await outbox.markFailed(delivery.outboxId, `no sender configured for channel ${delivery.channel}`, { permanent: true });
+      return;
+    }
+    try {
+      const result = await sender.send(delivery);
+      await outbox.markSent(delivery.outboxId, result.providerMessageId);
+    } catch (error) {
+      const permanent = error instanceof PermanentDeliveryError;
+      const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const status = await outbox.markFailed(delivery.outboxId, reason, { permanent, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      logger?.warn({ outboxId: delivery.outboxId, channel: delivery.channel, attempt: delivery.attempt, status, error: reason }, 'delivery failed');
+    }
+  }
+
+  async function pass(): Promise<number> {
+    let attempts = 0;
+    for (;;) {
+      const due = await outbox.claimDue(batchSize, leaseMs);
+      if (due.length === 0) return attempts;
+      await Promise.all(due.map(deliverOne));
+      attempts += due.length;
+      if (stopped) return attempts;
+    }
+  }
+
+  function run(): Promise<number> {
+    running ??= pass()
+      .catch((error: unknown) => {
+        logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'outbox pass failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void run().finally(() => schedule(options.pollIntervalMs ?? 1_000));
+    }, delayMs);
+    timer.unref();
+  }
+  schedule(0);
+
+  return {
+    async drain() {
+      let total = 0;
+      // A pass already running may have claimed before the latest enqueue: run until one finds nothing.
+      for (;;) {
+        if (running) total += await running;
+        const attempts = await run();
+        total += attempts;
+        if (attempts === 0) return total;
+      }
+    },
+    wake() {
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
