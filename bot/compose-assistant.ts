@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
+import { createOutboxStore, defaultRetryPolicy, type OutboxStore } from '../outbox/outbox-store.js';
 import { readTopicPolicy } from '../guardrails/input/topics/load-topic-policy.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
@@ -25,6 +26,7 @@ export interface AssistantParts {
   generator: Generator;
   conversations: ReturnType<typeof createConversationStore>;
   customers: CustomerDirectory;
+  outbox: OutboxStore;
   engine: AnswerEngine;
   answerTurn: AnswerTurn;
   bot: AssistantBot;
@@ -32,7 +34,7 @@ export interface AssistantParts {
 
 export type AssistantSettings = Pick<
   Config,
-  'generation' | 'answerMinConfidence' | 'supportMinScore' | 'topicPolicyFile' | 'synonymsFile'
+  'generation' | 'answerMinConfidence' | 'supportMinScore' | 'topicPolicyFile' | 'synonymsFile' | 'outbox'
 >;
 
 export interface ComposeOptions {
@@ -51,6 +53,7 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
   const [lexicon, topicPolicy] = await Promise.all([readSynonymLexicon(settings.synonymsFile), readTopicPolicy(settings.topicPolicyFile)]);
   const conversations = createConversationStore(db);
   const customers = createCustomerDirectory(db);
+  const outbox = createOutboxStore(db, { ...defaultRetryPolicy, maxAttempts: settings.outbox.maxAttempts });
   const engine = createAnswerEngine({
     db,
     embedder,
@@ -64,7 +67,7 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
   });
   const answerTurn = createAnswerTurn({ engine, rewriter: createHeuristicRewriter(), topicPolicy });
   const bot = new AssistantBot({ answerTurn, conversations });
-  return { embedder, generator, conversations, customers, engine, answerTurn, bot };
+  return { embedder, generator, conversations, customers, outbox, engine, answerTurn, bot };
 }
 
 function createGenerator(generation: AssistantSettings['generation'], logger: Pick<Logger, 'warn'> | undefined): Generator {

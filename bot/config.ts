@@ -230,6 +230,136 @@ const settings = {
     schema: z.string().min(1).optional(),
     expects: 'a tenant id (GUID)',
   },
+  TWILIO_ACCOUNT_SID: {
+    description: 'Twilio account for SMS and WhatsApp (webhooks at /api/twilio/messages and /api/twilio/status). Unset: those channels are off.',
+    default: undefined,
+    schema: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must start with AC followed by 32 hex digits').optional(),
+    expects: 'a Twilio account SID (AC followed by 32 hex digits)',
+  },
+  TWILIO_AUTH_TOKEN: {
+    description: 'Twilio auth token: checks X-Twilio-Signature on webhooks and authenticates REST calls.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(16).optional(),
+    expects: 'a Twilio auth token',
+  },
+  TWILIO_API_BASE_URL: {
+    description: "Base URL of Twilio's REST API; only changed to reach a local fake in tests.",
+    default: 'https://api.twilio.com',
+    schema: z.url({ protocol: /^https?$/ }),
+    expects: 'an http(s) URL',
+  },
+  TWILIO_SMS_FROM: {
+    description: 'Our SMS sender: an E.164 number, short code or alphanumeric sender id.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    expects: 'a phone number such as +3197010000000',
+  },
+  TWILIO_WHATSAPP_FROM: {
+    description: 'Our WhatsApp sender number (E.164, with or without the whatsapp: prefix).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    expects: 'a phone number such as +3197010000001',
+  },
+  SMS_MAX_SEGMENTS: {
+    description: 'Most SMS segments one reply may use; longer answers are shortened and end with a link to the full article.',
+    default: '3',
+    schema: z.coerce.number().int().min(1).max(10),
+    expects: 'an integer between 1 and 10',
+  },
+  WHATSAPP_TEMPLATE_SID: {
+    description: "Approved WhatsApp template (Twilio Content SID, HX...) sent instead of a free-form reply outside WhatsApp's 24-hour customer-service window.",
+    default: undefined,
+    schema: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must start with HX followed by 32 hex digits').optional(),
+    expects: 'a Twilio Content SID (HX followed by 32 hex digits)',
+  },
+  WHATSAPP_TEMPLATE_VARIABLES: {
+    description: 'JSON object of the template\'s variables, e.g. {"1":"Lumen Bank"}.',
+    default: '{}',
+    schema: z.string().transform((value, context) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((item) => typeof item === 'string')) {
+          return parsed as Record<string, string>;
+        }
+      } catch {
+        // reported below
+      }
+      context.addIssue({ code: 'custom', message: 'must be a JSON object of strings' });
+      return z.NEVER;
+    }),
+    expects: 'a JSON object of strings such as {"1":"Lumen Bank"}',
+  },
+  SMTP_LISTEN_PORT: {
+    description: 'Port of the built-in SMTP listener for inbound email. Unset: no listener.',
+    default: undefined,
+    schema: z.coerce.number().int().min(0).max(65535).optional(),
+    expects: 'an integer port between 0 and 65535',
+  },
+  SMTP_LISTEN_HOST: {
+    description: 'Interface of the SMTP listener; anything but loopback belongs behind TLS and authentication.',
+    default: '127.0.0.1',
+    schema: z.string().min(1),
+    expects: 'a host name or IP address',
+  },
+  SMTP_MAX_MESSAGE_BYTES: {
+    description: 'Largest inbound email (SMTP or webhook); larger ones are refused (552 over SMTP).',
+    default: '10485760',
+    schema: z.coerce.number().int().min(1024).max(104_857_600),
+    expects: 'an integer number of bytes between 1024 and 104857600',
+  },
+  EMAIL_MAX_ATTACHMENT_BYTES: {
+    description: 'Total attachment bytes read (and ignored) before an inbound email is refused.',
+    default: '10485760',
+    schema: z.coerce.number().int().min(0).max(104_857_600),
+    expects: 'an integer number of bytes between 0 and 104857600',
+  },
+  EMAIL_OUTBOUND_SMTP_URL: {
+    description: 'SMTP server replies are sent through (smtp:// or smtps://, credentials in the URL). Unset: email replies are off.',
+    default: undefined,
+    secret: true,
+    schema: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    expects: 'an smtp:// or smtps:// URL',
+  },
+  EMAIL_FROM: {
+    description: 'From address of email replies, e.g. "Lumen Bank <help@lumenbank.example>"; also our own address for loop protection.',
+    default: undefined,
+    schema: z.string().regex(/[^\s@<>]+@[^\s@<>]+/, 'must contain an email address').optional(),
+    expects: 'an address such as Lumen Bank <help@lumenbank.example>',
+  },
+  EMAIL_INBOUND_WEBHOOK_TOKEN: {
+    description: 'Shared secret of the inbound-parse webhook (POST /api/email/inbound, Bearer or basic-auth password). Unset: the webhook is off.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    expects: 'a random string of at least 32 characters',
+  },
+  WEB_CHAT_ALLOWED_ORIGINS: {
+    description: 'Comma-separated origins (scheme://host[:port]) whose pages may embed the web-chat widget. Empty: this service\'s own pages only.',
+    default: '',
+    schema: z.string().transform((value, context) => {
+      const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+      for (const origin of origins) {
+        if (!/^https?:\/\/[^/\s]+$/.test(origin)) context.addIssue({ code: 'custom', message: `${origin} is not an origin` });
+      }
+      return origins;
+    }),
+    expects: 'comma-separated origins such as https://www.lumenbank.example,https://app.lumenbank.example',
+  },
+  WEB_CHAT_TOKEN_SECRET: {
+    description: 'Key (at least 32 characters) of the per-conversation web-chat tokens. Unset: one is generated and kept in the database.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    expects: 'a random string of at least 32 characters',
+  },
+  OPERATIONS_API_TOKEN: {
+    description: 'Bearer token for the operations API (/api/outbox: delivery state and dead letters). Unset disables that API.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(24, 'must be at least 24 characters').optional(),
+    expects: 'a random string of at least 24 characters',
+  },
   CURATION_API_TOKEN: {
     description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset disables that API.',
     default: undefined,
@@ -295,6 +425,26 @@ export type Config = Readonly<{
     tenantId: string | undefined;
   }>;
   curationApiToken: string | undefined;
+  operationsApiToken: string | undefined;
+  webChat: Readonly<{ allowedOrigins: readonly string[]; tokenSecret: string | undefined }>;
+  twilio: Readonly<{
+    accountSid: string | undefined;
+    authToken: string | undefined;
+    apiBaseUrl: string;
+    smsFrom: string | undefined;
+    whatsAppFrom: string | undefined;
+    smsMaxSegments: number;
+    whatsAppTemplate: { contentSid: string; variables: Record<string, string> } | undefined;
+  }>;
+  email: Readonly<{
+    listenPort: number | undefined;
+    listenHost: string;
+    maxMessageBytes: number;
+    maxAttachmentBytes: number;
+    outboundSmtpUrl: string | undefined;
+    from: string | undefined;
+    inboundWebhookToken: string | undefined;
+  }>;
 }>;
 
 /** One bad variable: which, what it expects, what it got (masked if secret). */
@@ -355,6 +505,12 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       got: 'nothing (unset)',
     });
   }
+  if (value.TWILIO_ACCOUNT_SID !== undefined && value.TWILIO_AUTH_TOKEN === undefined) {
+    problems.push({ variable: 'TWILIO_AUTH_TOKEN', expects: 'the auth token when TWILIO_ACCOUNT_SID is set', got: 'nothing (unset)' });
+  }
+  if ((value.SMTP_LISTEN_PORT !== undefined || value.EMAIL_OUTBOUND_SMTP_URL !== undefined || value.EMAIL_INBOUND_WEBHOOK_TOKEN !== undefined) && value.EMAIL_FROM === undefined) {
+    problems.push({ variable: 'EMAIL_FROM', expects: 'our email address when the email channel is on', got: 'nothing (unset)' });
+  }
   if (value.MICROSOFT_APP_ID !== undefined && value.MICROSOFT_APP_PASSWORD === undefined && value.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
     problems.push({ variable: 'MICROSOFT_APP_PASSWORD', expects: 'the client secret when MICROSOFT_APP_ID is set', got: 'nothing (unset)' });
   }
@@ -404,6 +560,27 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       tenantId: value.MICROSOFT_APP_TENANT_ID,
     }),
     curationApiToken: value.CURATION_API_TOKEN,
+    operationsApiToken: value.OPERATIONS_API_TOKEN,
+    webChat: Object.freeze({ allowedOrigins: value.WEB_CHAT_ALLOWED_ORIGINS, tokenSecret: value.WEB_CHAT_TOKEN_SECRET }),
+    twilio: Object.freeze({
+      accountSid: value.TWILIO_ACCOUNT_SID,
+      authToken: value.TWILIO_AUTH_TOKEN,
+      apiBaseUrl: value.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+      smsFrom: value.TWILIO_SMS_FROM,
+      whatsAppFrom: value.TWILIO_WHATSAPP_FROM,
+      smsMaxSegments: value.SMS_MAX_SEGMENTS,
+      whatsAppTemplate:
+        value.WHATSAPP_TEMPLATE_SID === undefined ? undefined : { contentSid: value.WHATSAPP_TEMPLATE_SID, variables: value.WHATSAPP_TEMPLATE_VARIABLES },
+    }),
+    email: Object.freeze({
+      listenPort: value.SMTP_LISTEN_PORT,
+      listenHost: value.SMTP_LISTEN_HOST,
+      maxMessageBytes: value.SMTP_MAX_MESSAGE_BYTES,
+      maxAttachmentBytes: value.EMAIL_MAX_ATTACHMENT_BYTES,
+      outboundSmtpUrl: value.EMAIL_OUTBOUND_SMTP_URL,
+      from: value.EMAIL_FROM,
+      inboundWebhookToken: value.EMAIL_INBOUND_WEBHOOK_TOKEN,
+    }),
   });
 }
 

@@ -2,24 +2,46 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { createBotFrameworkRoutes } from '../channels/bot-framework/bot-framework-routes.js';
+import { createEmailRoutes } from '../channels/email/email-routes.js';
+import { createTwilioRoutes } from '../channels/twilio/twilio-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
+import { createOutboxRoutes } from '../outbox/outbox-routes.js';
+import type { OutboxStore } from '../outbox/outbox-store.js';
 import type { AssistantBot } from './assistant-bot.js';
+import type { ChannelParts } from './compose-channels.js';
 import type { Config } from './config.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { CustomerDirectory } from './conversations/customer-directory.js';
 import { createCurationRoutes } from './http/curation-routes.js';
+import { createCustomerRoutes } from './http/customer-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
 import { requestContext } from './http/request-context.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'messageMaxChars' | 'defaultLocale' | 'curationApiToken' | 'botFramework'>;
+  config: Pick<
+    Config,
+    | 'bodyLimitBytes'
+    | 'messageMaxChars'
+    | 'defaultLocale'
+    | 'curationApiToken'
+    | 'operationsApiToken'
+    | 'botFramework'
+    | 'webChat'
+    | 'twilio'
+    | 'email'
+    | 'publicBaseUrl'
+  >;
   db: Db;
   logger: Logger;
   bot: AssistantBot;
   conversations: ConversationStore;
   customers: CustomerDirectory;
+  outbox: OutboxStore;
+  channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses'>;
+  /** How often open web-chat event streams get a keep-alive (tests shorten it). */
+  webChatHeartbeatMs?: number;
 }
 
 const webDirectory = fileURLToPath(new URL('../web/', import.meta.url));
@@ -33,12 +55,44 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(express.json({ limit: dependencies.config.bodyLimitBytes, strict: true }));
 
   app.use(createHealthRoutes(dependencies.db));
+  const { config, channels } = dependencies;
   app.use(
     createWebChatRoutes({
       bot: dependencies.bot,
       conversations: dependencies.conversations,
-      messageMaxChars: dependencies.config.messageMaxChars,
-      defaultLocale: dependencies.config.defaultLocale,
+      db: dependencies.db,
+      events: channels.events,
+      tokenSecret: channels.webChatTokenSecret,
+      allowedOrigins: config.webChat.allowedOrigins,
+      messageMaxChars: config.messageMaxChars,
+      defaultLocale: config.defaultLocale,
+      ...(dependencies.webChatHeartbeatMs === undefined ? {} : { heartbeatMs: dependencies.webChatHeartbeatMs }),
+    }),
+  );
+  app.use(
+    createTwilioRoutes({
+      db: dependencies.db,
+      bot: dependencies.bot,
+      conversations: dependencies.conversations,
+      customers: dependencies.customers,
+      outbox: dependencies.outbox,
+      turns: channels.turns,
+      settings: config.twilio,
+      publicBaseUrl: config.publicBaseUrl,
+      defaultLocale: config.defaultLocale,
+      bodyLimitBytes: config.bodyLimitBytes,
+      messageMaxChars: config.messageMaxChars,
+      onEnqueued: () => channels.worker.wake(),
+      logger: dependencies.logger,
+    }),
+  );
+  app.use(
+    createEmailRoutes({
+      channel: channels.email,
+      token: config.email.inboundWebhookToken,
+      ownAddresses: channels.emailAddresses,
+      maxMessageBytes: config.email.maxMessageBytes,
+      maxAttachmentBytes: config.email.maxAttachmentBytes,
     }),
   );
   app.use(
@@ -52,6 +106,8 @@ export function createApp(dependencies: AppDependencies): Express {
       logger: dependencies.logger,
     }),
   );
+  app.use(createOutboxRoutes({ outbox: dependencies.outbox, token: dependencies.config.operationsApiToken }));
+  app.use(createCustomerRoutes({ customers: dependencies.customers, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));
   app.use(express.static(webDirectory, { index: 'index.html', maxAge: '5m' }));
 

@@ -6,6 +6,8 @@ export interface GracefulShutdownOptions {
   logger: Logger;
   /** After this long, connections still open are cut. */
   timeoutMs: number;
+  /** Runs first: end long-lived responses (event streams) so the server can close. */
+  onShutdownStarted?: () => void;
   /** Runs after the server has stopped: close the database, release locks. */
   onServerClosed: () => Promise<void>;
   exit: (code: number) => void;
@@ -28,6 +30,7 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): void 
     }
     shuttingDown = true;
     options.logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    options.onShutdownStarted?.();
     const forceTimer = setTimeout(() => {
       options.logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown timeout reached; closing remaining connections');
       options.server.closeAllConnections();

@@ -11,6 +11,7 @@ export const replyTexts = {
     whatDoYouNeed: 'What would you like to know? Tell me in a sentence, for example "How do I block my card?"',
     whichOfThese: (titles: readonly string[]) => `Could you tell me a little more about what you need? For example: ${listOf(titles, 'or')}?`,
     onlyEnglishAndDutch: 'I can answer in English and Dutch. I am passing your message to our service team.',
+    onlyText: 'Thanks for your message. I can only read text, not photos, voice messages or files. Please type your question.',
   },
   nl: {
     disclosure:
@@ -21,6 +22,7 @@ export const replyTexts = {
     whatDoYouNeed: 'Wat wilt u weten? Vertel het in een zin, bijvoorbeeld "Hoe blokkeer ik mijn pas?"',
     whichOfThese: (titles: readonly string[]) => `Kunt u iets meer vertellen over wat u zoekt? Bijvoorbeeld: ${listOf(titles, 'of')}?`,
     onlyEnglishAndDutch: 'Ik antwoord in het Nederlands en het Engels. Ik geef uw bericht door aan ons serviceteam.',
+    onlyText: 'Bedankt voor uw bericht. Ik kan alleen tekst lezen, geen foto\'s, spraakberichten of bestanden. Typ uw vraag alstublieft.',
   },
 } as const satisfies Record<
   'en' | 'nl',
@@ -31,6 +33,7 @@ export const replyTexts = {
     whatDoYouNeed: string;
     whichOfThese: (titles: readonly string[]) => string;
     onlyEnglishAndDutch: string;
+    onlyText: string;
   }
 >;
 

@@ -43,6 +43,7 @@ describe('server process', () => {
     const first = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
     await first.listening;
     const conversation = await postJson(`${first.baseUrl}/api/web-chat/messages`, { text: 'I forgot my PIN code' });
+    const asCustomer = { authorization: `Bearer ${String(conversation.body.conversationToken)}` };
 
     const second = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
     expect(await second.exited).toBe(75);
@@ -52,7 +53,7 @@ describe('server process', () => {
     const followUp = await postJson(`${first.baseUrl}/api/web-chat/messages`, {
       text: 'How fast does an instant payment arrive?',
       conversationId: conversation.body.conversationId,
-    });
+    }, asCustomer);
     expect(followUp.status).toBe(200);
 
     first.process.kill('SIGTERM');
@@ -60,14 +61,14 @@ describe('server process', () => {
     expect(first.stdout()).toContain('"msg":"shutdown complete"');
     expect(existsSync(join(dataDir, 'service.lock'))).toBe(false);
 
-    // After a restart the conversation continues: nothing was lost.
+    // After a restart the conversation continues with the same token: nothing was lost.
     const restarted = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
     await restarted.listening;
     expect(restarted.stdout()).not.toContain('sample knowledge base loaded');
     const afterRestart = await postJson(`${restarted.baseUrl}/api/web-chat/messages`, {
       text: 'I forgot my PIN code',
       conversationId: conversation.body.conversationId,
-    });
+    }, asCustomer);
     expect(afterRestart.status).toBe(200);
     expect(afterRestart.body.disclosure).toBeUndefined();
   });

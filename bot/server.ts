@@ -5,6 +5,7 @@ import { openDb } from '../db/open-db.js';
 import { EmbedderMismatchError } from '../retrieval/embedder-mismatch-error.js';
 import { ensureVectorIndex } from '../retrieval/vector-index.js';
 import { composeAssistant } from './compose-assistant.js';
+import { composeChannels } from './compose-channels.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { createEmbedder } from './create-embedder.js';
@@ -68,7 +69,18 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations, customers: assistant.customers });
+  const channels = await composeChannels(db, assistant, config, logger);
+  if (channels.smtpListener) logger.info({ port: channels.smtpListener.port }, 'smtp listener ready');
+  const app = createApp({
+    config,
+    db,
+    logger,
+    bot: assistant.bot,
+    conversations: assistant.conversations,
+    customers: assistant.customers,
+    outbox: assistant.outbox,
+    channels,
+  });
   const server = createServer(app);
   server.listen(config.port, config.host);
   await once(server, 'listening');
@@ -78,7 +90,11 @@ async function main(): Promise<void> {
     server,
     logger,
     timeoutMs: config.shutdownTimeoutMs,
-    onServerClosed: () => db.close(),
+    onShutdownStarted: () => channels.events.close(),
+    onServerClosed: async () => {
+      await channels.close();
+      await db.close();
+    },
     exit: (code) => process.exit(code),
   });
 }

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { composeAssistant } from '../bot/compose-assistant.js';
+import { composeAssistant, type AssistantParts } from '../bot/compose-assistant.js';
+import { composeChannels, type ChannelParts } from '../bot/compose-channels.js';
 import { loadConfig } from '../bot/config.js';
 import type { Generator } from '../bot/answer-engine/generator.js';
 import { createApp } from '../bot/create-app.js';
@@ -13,13 +14,15 @@ import { createTestDb } from './test-db.js';
 export interface TestApp {
   baseUrl: string;
   db: PgliteDb;
+  assistant: AssistantParts;
+  channels: ChannelParts;
   /** Every log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
 /** The real app on an in-memory database with the sample knowledge base, listening on 127.0.0.1. */
-export async function startTestApp(environment: Record<string, string> = {}, parts: { generator?: Generator } = {}): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}, parts: { generator?: Generator; webChatHeartbeatMs?: number } = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'debug', ...environment });
   const db = await createTestDb('sample-knowledge');
   const logs: Record<string, unknown>[] = [];
@@ -30,19 +33,38 @@ export async function startTestApp(environment: Record<string, string> = {}, par
     },
   });
   const logger = createLogger(config.logLevel, sink);
-  const assistant = await composeAssistant(db, { settings: config, logger, ...parts });
-  const app = createApp({ config, db, logger, bot: assistant.bot, conversations: assistant.conversations, customers: assistant.customers });
-  const server: Server = createServer(app);
+  const server: Server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Providers sign webhooks with the public URL; here that is the port just taken.
+  const settings = { ...config, publicBaseUrl: environment.PUBLIC_BASE_URL ?? baseUrl };
+  const assistant = await composeAssistant(db, { settings, logger, ...(parts.generator ? { generator: parts.generator } : {}) });
+  const channels = await composeChannels(db, assistant, settings, logger);
+  const app = createApp({
+    config: settings,
     db,
+    logger,
+    bot: assistant.bot,
+    conversations: assistant.conversations,
+    customers: assistant.customers,
+    outbox: assistant.outbox,
+    channels,
+    ...(parts.webChatHeartbeatMs === undefined ? {} : { webChatHeartbeatMs: parts.webChatHeartbeatMs }),
+  });
+  server.on('request', app);
+  return {
+    baseUrl,
+    db,
+    assistant,
+    channels,
     logs,
     async close() {
+      channels.events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await channels.close();
       await db.close();
     },
   };

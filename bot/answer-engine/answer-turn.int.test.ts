@@ -27,8 +27,9 @@ describe('a customer turn through the input guards', () => {
     await app.close();
   });
 
-  async function send(text: string, extra: Record<string, unknown> = {}) {
-    const { status, body } = await postJson(`${app.baseUrl}/api/web-chat/messages`, { text, locale: 'en', ...extra });
+  async function send(text: string, extra: Record<string, unknown> = {}, token?: string) {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const { status, body } = await postJson(`${app.baseUrl}/api/web-chat/messages`, { text, locale: 'en', ...extra }, headers);
     expect(status).toBe(200);
     const conversationId = body.conversationId as string;
     const [answer] = await app.db.query<AnswerRow>(
@@ -36,7 +37,7 @@ describe('a customer turn through the input guards', () => {
        FROM answers WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
       [conversationId],
     );
-    return { conversationId, reply: (body.replies as Reply[])[0], answer };
+    return { conversationId, token: String(body.conversationToken), reply: (body.replies as Reply[])[0], answer };
   }
 
   it('stores and logs only the redacted message, and still answers the question', async () => {
@@ -55,7 +56,7 @@ describe('a customer turn through the input guards', () => {
   it('reads a follow-up together with the previous question of the conversation', async () => {
     const first = await send('How much does a replacement card cost?');
     expect(first.reply?.decision).toBe('answer');
-    const followUp = await send('and how long does delivery take?', { conversationId: first.conversationId });
+    const followUp = await send('and how long does delivery take?', { conversationId: first.conversationId }, first.token);
     expect(followUp.answer?.standalone_question).toBe('How much does a replacement card cost? and how long does delivery take?');
     expect(followUp.reply?.citations.map((citation) => citation.articleId)).toContain('replacement-card-delivery');
   });

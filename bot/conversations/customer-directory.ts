@@ -47,6 +47,11 @@ export function createCustomerDirectory(db: Db, newId: () => string = randomUUID
       );
     },
 
+    async exists(customerId: string): Promise<boolean> {
+      const [row] = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM customers WHERE id = $1) AS found', [customerId]);
+      return row?.found === true;
+    },
+
     /** Every message of every conversation of the customer, oldest first: one timeline across channels. */
     async timeline(customerId: string): Promise<{ conversationId: string; channel: string; direction: string; author: string; text: string; at: string }[]> {
       const rows = await db.query<{ conversation_id: string; channel: string; direction: string; author_type: string; text: string; created_at: Date | string }>(

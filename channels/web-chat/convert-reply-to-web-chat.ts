@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Decision } from '../../bot/answer-engine/answer-outcome.js';
 
 export interface WebChatReply {
+  /** The stored message's id, the same as on the event stream; added by the route after the message is stored. */
+  id?: string;
   text: string;
   decision: Decision;
   citations: { articleId: string; title: string; url: string }[];
@@ -10,6 +12,8 @@ export interface WebChatReply {
 
 export interface WebChatResponse {
   conversationId: string;
+  /** Only on the response that opened the conversation: every later request about it must present this token. */
+  conversationToken?: string;
   /** The automated-assistant notice, present on the bot's first reply in a conversation. */
   disclosure?: string;
   replies: WebChatReply[];

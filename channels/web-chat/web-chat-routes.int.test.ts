@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, startTestApp, type TestApp } from '../../test-support/start-test-app.js';
+import { postJson } from '../../test-support/start-test-app.js';
+import { startWebChatTestApp, type WebChatTestApp } from './start-web-chat-test-app.js';
 
 interface SmokeCase {
   id: string;
@@ -10,6 +11,7 @@ interface SmokeCase {
 }
 
 interface Reply {
+  id: string;
   text: string;
   decision: 'answer' | 'handoff';
   citations: { articleId: string; title: string; url: string }[];
@@ -21,10 +23,10 @@ const smokeCases: SmokeCase[] = readFileSync(new URL('../../evals/datasets/found
   .map((line) => JSON.parse(line) as SmokeCase);
 
 describe('POST /api/web-chat/messages', () => {
-  let app: TestApp;
+  let app: WebChatTestApp;
   const messagesUrl = () => `${app.baseUrl}/api/web-chat/messages`;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startWebChatTestApp();
   });
   afterAll(async () => {
     await app.close();
@@ -58,12 +60,28 @@ describe('POST /api/web-chat/messages', () => {
     expect(sources.replace(/\s+/g, ' ')).toContain(reply?.text.split(/(?<=\.) /)[0]);
   });
 
+  it('opens a conversation with a token for it, and gives each reply the id of its stored message', async () => {
+    const { body } = await postJson(messagesUrl(), { text: 'I forgot my PIN code' });
+    expect(body.conversationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [reply] = body.replies as Reply[];
+    const [stored] = await app.db.query<{ id: string }>(
+      "SELECT id FROM messages WHERE conversation_id = $1 AND direction = 'outbound'",
+      [body.conversationId],
+    );
+    expect(reply?.id).toBe(stored?.id);
+  });
+
   it('discloses the assistant as automated on its first reply only', async () => {
     const first = await postJson(messagesUrl(), { text: 'I forgot my PIN code' });
     expect(first.body.disclosure).toMatch(/automated assistant/);
-    const second = await postJson(messagesUrl(), { text: 'How fast does an instant payment arrive?', conversationId: first.body.conversationId });
+    const second = await postJson(
+      messagesUrl(),
+      { text: 'How fast does an instant payment arrive?', conversationId: first.body.conversationId },
+      { authorization: `Bearer ${first.body.conversationToken as string}` },
+    );
     expect(second.body.conversationId).toBe(first.body.conversationId);
     expect(second.body.disclosure).toBeUndefined();
+    expect(second.body).not.toHaveProperty('conversationToken');
   });
 
   it('stores the conversation, both messages with their authors, the decision and audit entries', async () => {
@@ -97,10 +115,11 @@ describe('POST /api/web-chat/messages', () => {
   it('answers a repeated client message id once and replays the same reply', async () => {
     const first = await postJson(messagesUrl(), { text: 'I forgot my PIN code', clientMessageId: 'client-1' });
     const conversationId = first.body.conversationId as string;
-    const again = await postJson(messagesUrl(), { text: 'I forgot my PIN code', clientMessageId: 'client-1', conversationId });
-    const third = await postJson(messagesUrl(), { text: 'I forgot my PIN code', clientMessageId: 'client-1', conversationId });
+    const authorization = { authorization: `Bearer ${first.body.conversationToken as string}` };
+    const again = await postJson(messagesUrl(), { text: 'I forgot my PIN code', clientMessageId: 'client-1', conversationId }, authorization);
+    const third = await postJson(messagesUrl(), { text: 'I forgot my PIN code', clientMessageId: 'client-1', conversationId }, authorization);
     expect(again.status).toBe(200);
-    expect((again.body.replies as Reply[])[0]?.text).toBe((first.body.replies as Reply[])[0]?.text);
+    expect((again.body.replies as Reply[])[0]).toEqual((first.body.replies as Reply[])[0]);
     expect(third.body.replies).toEqual(again.body.replies);
     // The first message opened the conversation; the redeliveries add nothing.
     const [row] = await app.db.query<{ count: number }>(
@@ -145,7 +164,7 @@ describe('POST /api/web-chat/messages', () => {
     const { status, body } = await postJson(messagesUrl(), {
       text: 'hello',
       conversationId: '00000000-0000-4000-8000-000000000000',
-    });
+    }, { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
     expect(status).toBe(404);
     expect(body.error).toMatchObject({ code: 'not_found', message: 'conversation "00000000-0000-4000-8000-000000000000" not found' });
   });
@@ -167,9 +186,9 @@ describe('POST /api/web-chat/messages', () => {
 });
 
 describe('health endpoints', () => {
-  let app: TestApp;
+  let app: WebChatTestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startWebChatTestApp();
   });
   afterAll(async () => {
     await app.close();
@@ -194,9 +213,9 @@ describe('health endpoints', () => {
     expect(await response.json()).toMatchObject({ status: 'not_ready' });
   });
 
-  it('serves the chat page at /', async () => {
+  it('serves a help page at / that embeds the chat widget with one script tag', async () => {
     const response = await fetch(`${app.baseUrl}/`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<form class="chat__form"');
+    expect(await response.text()).toContain('<script src="/widget.js" data-locale="en" data-open="true" async></script>');
   });
 });

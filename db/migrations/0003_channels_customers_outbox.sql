@@ -66,3 +66,11 @@ CREATE TABLE email_threads (
   conversation_id  text NOT NULL REFERENCES conversations (id),
   created_at       timestamptz NOT NULL DEFAULT now()
 );
+
+-- Secrets the service generates for itself when the operator sets none (the
+-- web-chat token key), shared by every app process on this database.
+CREATE TABLE service_secrets (
+  name        text PRIMARY KEY,
+  value       text NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);

@@ -1,0 +1,128 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AssistantBot } from '../../bot/assistant-bot.js';
+import type { ConversationStore } from '../../bot/conversations/conversation-store.js';
+import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
+import type { Db } from '../../db/db.js';
+import type { OutboxStore } from '../../outbox/outbox-store.js';
+import { QueuedReplyAdapter } from '../queued-reply-adapter.js';
+import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
+import type { TurnRunner } from '../turn-runner.js';
+import { buildOutboundEmail, emailMessageId } from './build-outbound-email.js';
+import type { InboundEmail } from './inbound-email.js';
+import { renderEmail } from './render-email.js';
+
+export interface EmailChannelDependencies {
+  db: Db;
+  bot: AssistantBot;
+  conversations: ConversationStore;
+  customers: CustomerDirectory;
+  outbox: OutboxStore;
+  turns: TurnRunner;
+  /** Our address (`EMAIL_FROM`). */
+  from: string;
+  defaultLocale: 'en' | 'nl';
+  messageMaxChars: number;
+  onEnqueued?: () => void;
+  logger?: Pick<Logger, 'info' | 'warn'>;
+  now?: () => Date;
+}
+
+/** What the reply needs of the message it answers, carried on the inbound activity. */
+interface EmailThreadData {
+  subject: string;
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+}
+
+const channel = 'email';
+
+/**
+ * Inbound email, whether from the SMTP listener or the inbound-parse webhook:
+ * automated mail (auto-replies, bounces, lists) is recorded by nobody and
+ * never answered; a reply continues the conversation its In-Reply-To or
+ * References name; the message is stored (deduplicated on its Message-ID)
+ * before the sender is told we have it; the answer goes out through the
+ * outbox, threaded under the customer's message.
+ */
+export function createEmailChannel(dependencies: EmailChannelDependencies) {
+  const now = dependencies.now ?? (() => new Date());
+  const adapter = new QueuedReplyAdapter({
+    channel,
+    db: dependencies.db,
+    outbox: dependencies.outbox,
+    render: async (reply: Partial<Activity>, inbound: Activity) => {
+      const thread = (inbound.channelData as { email?: EmailThreadData }).email;
+      const inboundMessageId = (inbound.channelData as { inboundMessageId: string }).inboundMessageId;
+      const recipient = (inbound.from.id ?? '').replace(`${channel}:`, '');
+      const rendered = renderEmail(reply, { locale: reply.locale === 'nl' ? 'nl' : 'en', subject: thread?.subject ?? '' });
+      // The sender writes the outbox key into the Message-ID; the key is `email:<inbound message>:<index>` (QueuedReplyAdapter).
+      const outboundMessageId = emailMessageId(`${channel}:${inboundMessageId}:0`, dependencies.from);
+      await dependencies.db.query(
+        'INSERT INTO email_threads (message_id, conversation_id) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING',
+        [outboundMessageId, inbound.conversation.id],
+      );
+      const message = buildOutboundEmail({
+        from: dependencies.from,
+        to: recipient,
+        rendered,
+        ...(thread ? { inbound: { messageId: thread.messageId, references: thread.references, ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}) } } : {}),
+      });
+      return [{ recipient, payload: { ...message } }];
+    },
+    ...(dependencies.onEnqueued ? { onEnqueued: dependencies.onEnqueued } : {}),
+  });
+
+  return {
+    /**
+     * Stores one parsed email and starts its answer. Resolves once the message
+     * is durable (the SMTP listener then says 250, the webhook 200); the turn
+     * runs after.
+     */
+    async receive(email: InboundEmail): Promise<{ outcome: 'answering' | 'duplicate' | 'automated' | 'empty' }> {
+      if (email.loop.automated) {
+        dependencies.logger?.info({ channel, reason: email.loop.reason }, 'automated email not answered');
+        return { outcome: 'automated' };
+      }
+      const address = email.from.address.toLowerCase();
+      const threadIds = [email.inReplyTo, ...email.references].filter((id): id is string => id !== undefined);
+      const [thread] =
+        threadIds.length === 0
+          ? []
+          : await dependencies.db.query<{ conversation_id: string }>(
+              'SELECT conversation_id FROM email_threads WHERE message_id = ANY($1) ORDER BY created_at DESC LIMIT 1',
+              [threadIds],
+            );
+      const text = email.text.trim().slice(0, dependencies.messageMaxChars);
+      const received = await receiveInboundMessage(dependencies, {
+        channel,
+        identity: { kind: 'email', address },
+        address,
+        providerMessageId: email.messageId,
+        text: text === '' ? `[${email.subject}]` : text,
+        ...(thread ? { conversationId: thread.conversation_id } : {}),
+      });
+      if (received.duplicate) return { outcome: 'duplicate' };
+      await dependencies.db.query(
+        'INSERT INTO email_threads (message_id, conversation_id) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING',
+        [email.messageId, received.conversation.id],
+      );
+      const question = text === '' ? email.subject.trim() : text;
+      if (question === '') return { outcome: 'empty' };
+
+      const activity = toInboundActivity(received, { channel, providerMessageId: email.messageId, text: question, address }, now());
+      const threadData: EmailThreadData = {
+        subject: email.subject,
+        messageId: email.messageId,
+        references: email.references,
+        ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+      };
+      activity.channelData = { ...(activity.channelData as object), email: threadData };
+      dependencies.turns.run(received.messageId, () => adapter.handleTurn(activity, (context) => dependencies.bot.run(context)));
+      return { outcome: 'answering' };
+    },
+  };
+}
+
+export type EmailChannel = ReturnType<typeof createEmailChannel>;

@@ -1,0 +1,444 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { measureSms } from '../../channels/twilio/sms-encoding.js';
+import { twilioMaxBodyLength } from '../../channels/twilio/twilio-outbound-payload.js';
+import { signTwilioWebhook } from './sign-twilio-webhook.js';
+
+/** The account the fake accepts unless told otherwise (any `AC` + 32 hex digits works with the Twilio client). */
+export const fakeAccountSid = 'ACfa4e0000000000000000000000000000';
+export const fakeAuthToken = 'fake-twilio-auth-token';
+
+export interface FakeTwilioApiOptions {
+  accountSid?: string;
+  authToken?: string;
+  /** 0 (any free port) unless given. */
+  port?: number;
+  /** Loopback only: the fake must never be reachable from another machine. */
+  host?: '127.0.0.1';
+  /** Post a signed status callback (`delivered`, or as scripted) to each message's StatusCallback URL. Off unless set. */
+  statusCallbacks?: boolean;
+  /** Wait this long after answering before posting the status callback. 0 unless given. */
+  statusCallbackDelayMs?: number;
+  /** Delay of a `slow` answer when it names none. 2000 ms unless given. */
+  slowDelayMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * How to answer the next `Messages.json` request instead of creating the
+ * message. One per request, in order; afterwards requests succeed again.
+ */
+export const fakeTwilioResponseSchema = z.discriminatedUnion('kind', [
+  /** 429 with Twilio error 20429 and a Retry-After header (1 s unless given). */
+  z.object({ kind: z.literal('rate_limited'), retryAfterSeconds: z.number().int().nonnegative().optional() }),
+  /** 500 with Twilio error 20500. */
+  z.object({ kind: z.literal('server_error') }),
+  /** 400 with Twilio error 21211: the To number is not valid. */
+  z.object({ kind: z.literal('invalid_number') }),
+  /** 400 with Twilio error 21610: the recipient replied STOP. */
+  z.object({ kind: z.literal('unsubscribed') }),
+  /** Any Twilio error answer. */
+  z.object({ kind: z.literal('error'), status: z.number().int().min(400).max(599), code: z.number().int(), message: z.string().optional() }),
+  /** Create the message, but only after a delay: a client with a shorter timeout gives up first. */
+  z.object({ kind: z.literal('slow'), delayMs: z.number().int().nonnegative().optional() }),
+  /** Create the message, then report it `undelivered` with this error (30003 unreachable handset unless given). */
+  z.object({ kind: z.literal('undelivered'), errorCode: z.number().int().optional() }),
+  /** Close the connection without answering. */
+  z.object({ kind: z.literal('drop_connection') }),
+  /** Answer 201 with a body that is not JSON: Twilio took the message, the client cannot tell its sid. */
+  z.object({ kind: z.literal('malformed') }),
+]);
+
+export type FakeTwilioResponse = z.infer<typeof fakeTwilioResponseSchema>;
+
+/** A message the fake accepted. */
+export interface FakeTwilioMessage {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  body?: string;
+  contentSid?: string;
+  contentVariables?: string;
+  mediaUrls: string[];
+  statusCallback?: string;
+  attempt?: number;
+  /** `queued` when created, then what the status callback reported. */
+  status: string;
+  createdAt: Date;
+}
+
+/** One request to the Twilio API routes, accepted or not. */
+export interface FakeTwilioRequest {
+  method: string;
+  path: string;
+  /** The decoded form fields; repeated fields (MediaUrl) as lists. */
+  params: Record<string, string | string[]>;
+  /** The HTTP status the fake answered, or 0 when it dropped the connection. */
+  status: number;
+}
+
+/** A status callback the fake posted. */
+export interface FakeStatusCallback {
+  messageSid: string;
+  url: string;
+  params: Record<string, string>;
+  /** Our server's answer, or the error when it could not be reached. */
+  responseStatus?: number;
+  error?: string;
+}
+
+export interface FakeTwilioApi {
+  /** What `TWILIO_API_BASE_URL` should be: `http://127.0.0.1:<port>`, no path. */
+  readonly baseUrl: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+  /** Messages created, in order. */
+  readonly messages: readonly FakeTwilioMessage[];
+  /** Every request to the API routes, in order, refused ones included. */
+  readonly requests: readonly FakeTwilioRequest[];
+  /** Status callbacks posted so far. */
+  readonly callbacks: readonly FakeStatusCallback[];
+  /** Queues answers for the next `Messages.json` requests, one per request. */
+  script(...responses: FakeTwilioResponse[]): void;
+  /** Resolves when every status callback started so far has been answered. */
+  callbacksSettled(): Promise<void>;
+  /** Empties the queue and the records. */
+  reset(): void;
+  /** Stops listening, drops open connections and abandons pending callbacks. */
+  close(): Promise<void>;
+}
+
+const messagesPath = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+const e164 = /^\+[1-9]\d{1,14}$/;
+const scriptBodySchema = z.object({ responses: z.array(fakeTwilioResponseSchema) });
+
+class TwilioError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A local stand-in for Twilio's REST API on 127.0.0.1, for tests and the eval
+ * runner: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` checks Basic
+ * auth and the fields Twilio requires, answers 201 with Twilio's JSON and an
+ * `SM…` sid, records the message, and (when asked) posts a status callback
+ * signed with the auth token as Twilio does. `script` queues failures.
+ * Another process drives it over HTTP: `GET /__messages`, `GET /__requests`,
+ * `GET /__callbacks`, `POST /__script {"responses": [...]}`, `POST /__reset`.
+ */
+export async function startFakeTwilioApi(options: FakeTwilioApiOptions = {}): Promise<FakeTwilioApi> {
+  const accountSid = options.accountSid ?? fakeAccountSid;
+  const authToken = options.authToken ?? fakeAuthToken;
+  const now = options.now ?? (() => new Date());
+  const messages: FakeTwilioMessage[] = [];
+  const requests: FakeTwilioRequest[] = [];
+  const callbacks: FakeStatusCallback[] = [];
+  let queue: FakeTwilioResponse[] = [];
+  const pendingCallbacks = new Set<Promise<void>>();
+  const callbackAborts = new AbortController();
+  const sleepers = new Set<() => void>();
+  let closed = false;
+
+  const sleep = (milliseconds: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, milliseconds);
+      sleepers.add(wake);
+    });
+
+  const control = {
+    script(...responses: FakeTwilioResponse[]) {
+      queue.push(...responses.map((response) => fakeTwilioResponseSchema.parse(response)));
+    },
+    reset() {
+      queue = [];
+      messages.length = 0;
+      requests.length = 0;
+      callbacks.length = 0;
+    },
+  };
+
+  function createMessage(params: Record<string, string | string[]>, pathAccountSid: string): FakeTwilioMessage {
+    const field = (name: string) => {
+      const value = params[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const to = field('To');
+    const from = field('From');
+    const body = field('Body');
+    const contentSid = field('ContentSid');
+    const mediaUrls = [params.MediaUrl ?? []].flat();
+    if (!to) throw new TwilioError(400, 21604, "A 'To' phone number is required.");
+    if (!from && !field('MessagingServiceSid')) throw new TwilioError(400, 21603, "A 'From' phone number is required.");
+    if (!body && !contentSid && mediaUrls.length === 0) throw new TwilioError(400, 21602, 'Message body is required.');
+    const whatsApp = to.startsWith('whatsapp:');
+    if (from && from.startsWith('whatsapp:') !== whatsApp) {
+      throw new TwilioError(400, 21910, 'Invalid From and To pair. From and To should be of the same channel');
+    }
+    if (!e164.test(to.replace(/^whatsapp:/, ''))) throw new TwilioError(400, 21211, `Invalid 'To' Phone Number: ${to}`);
+    if (body && body.length > twilioMaxBodyLength) throw new TwilioError(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+    if (contentSid && !/^HX[0-9a-f]{32}$/i.test(contentSid)) throw new TwilioError(400, 21655, 'The ContentSid is Invalid.');
+    const contentVariables = field('ContentVariables');
+    if (contentVariables !== undefined && !isJsonObject(contentVariables)) {
+      throw new TwilioError(400, 21656, 'The ContentVariables Parameter is invalid.');
+    }
+    const attempt = field('Attempt');
+    return {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      accountSid: pathAccountSid,
+      to,
+      from: from ?? '',
+      ...(body === undefined ? {} : { body }),
+      ...(contentSid === undefined ? {} : { contentSid }),
+      ...(contentVariables === undefined ? {} : { contentVariables }),
+      mediaUrls,
+      ...(field('StatusCallback') ? { statusCallback: field('StatusCallback') } : {}),
+      ...(attempt === undefined ? {} : { attempt: Number(attempt) }),
+      status: 'queued',
+      createdAt: now(),
+    };
+  }
+
+  function postStatusCallback(message: FakeTwilioMessage, status: 'delivered' | 'undelivered', errorCode?: number): void {
+    const url = message.statusCallback;
+    if (!options.statusCallbacks || url === undefined) return;
+    const params: Record<string, string> = {
+      ...(errorCode === undefined ? {} : { ErrorCode: String(errorCode) }),
+      SmsSid: message.sid,
+      SmsStatus: status,
+      MessageStatus: status,
+      To: message.to,
+      MessageSid: message.sid,
+      AccountSid: message.accountSid,
+      From: message.from,
+      ApiVersion: '2010-04-01',
+    };
+    const record: FakeStatusCallback = { messageSid: message.sid, url, params };
+    const pending = (async () => {
+      await sleep(options.statusCallbackDelayMs ?? 0);
+      if (closed) return;
+      callbacks.push(record);
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-twilio-signature': signTwilioWebhook({ authToken, url, params }),
+            'user-agent': 'TwilioProxy/1.1',
+          },
+          body: new URLSearchParams(params).toString(),
+          signal: callbackAborts.signal,
+        });
+        record.responseStatus = response.status;
+        await response.arrayBuffer();
+        message.status = status;
+      } catch (error) {
+        record.error = error instanceof Error ? error.message : String(error);
+      }
+    })();
+    pendingCallbacks.add(pending);
+    void pending.finally(() => pendingCallbacks.delete(pending));
+  }
+
+  async function handleMessages(request: IncomingMessage, response: ServerResponse, recorded: FakeTwilioRequest, pathAccountSid: string): Promise<void> {
+    const credentials = basicCredentials(request.headers.authorization);
+    if (credentials?.username !== accountSid || credentials.password !== authToken) {
+      throw new TwilioError(401, 20003, 'Authenticate', { 'www-authenticate': 'Basic realm="Twilio API"' });
+    }
+    if (pathAccountSid !== accountSid) {
+      throw new TwilioError(404, 20404, `The requested resource /2010-04-01/Accounts/${pathAccountSid}/Messages.json was not found`);
+    }
+    const step = queue.shift();
+    switch (step?.kind) {
+      case 'rate_limited':
+        throw new TwilioError(429, 20429, 'Too Many Requests', { 'retry-after': String(step.retryAfterSeconds ?? 1) });
+      case 'server_error':
+        throw new TwilioError(500, 20500, 'Internal Server Error');
+      case 'invalid_number':
+        throw new TwilioError(400, 21211, `Invalid 'To' Phone Number: ${String(recorded.params.To ?? '')}`);
+      case 'unsubscribed':
+        throw new TwilioError(400, 21610, 'Attempt to send to unsubscribed recipient');
+      case 'error':
+        throw new TwilioError(step.status, step.code, step.message ?? `Scripted error ${step.code}`);
+      case 'drop_connection':
+        recorded.status = 0;
+        response.destroy();
+        return;
+      case 'slow':
+        await sleep(step.delayMs ?? options.slowDelayMs ?? 2000);
+        // The client may have given up (a timeout) or the server may be closing.
+        if (closed || response.destroyed) return;
+        break;
+      default:
+        break;
+    }
+    const message = createMessage(recorded.params, pathAccountSid);
+    messages.push(message);
+    recorded.status = 201;
+    if (step?.kind === 'malformed') {
+      response.writeHead(201, { 'content-type': 'application/json' });
+      response.end('{"sid": "SM');
+    } else {
+      sendJson(response, 201, messageJson(message));
+    }
+    if (step?.kind === 'undelivered') postStatusCallback(message, 'undelivered', step.errorCode ?? 30003);
+    else postStatusCallback(message, 'delivered');
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const text = await readBody(request);
+    const route = `${method} ${path}`;
+
+    if (path.startsWith('/__')) {
+      if (route === 'GET /__messages') return sendJson(response, 200, messages);
+      if (route === 'GET /__requests') return sendJson(response, 200, requests);
+      if (route === 'GET /__callbacks') return sendJson(response, 200, callbacks);
+      if (route === 'POST /__reset') {
+        control.reset();
+        return sendJson(response, 200, { ok: true });
+      }
+      if (route === 'POST /__script') {
+        const parsed = scriptBodySchema.safeParse(parseJson(text));
+        if (!parsed.success) return sendJson(response, 400, { message: `Expected {"responses": [...]}: ${z.prettifyError(parsed.error)}` });
+        control.script(...parsed.data.responses);
+        return sendJson(response, 200, { queued: queue.length });
+      }
+      return sendJson(response, 404, { message: `No control route ${route}` });
+    }
+
+    const recorded: FakeTwilioRequest = { method, path, params: formFields(text), status: 0 };
+    requests.push(recorded);
+    const match = messagesPath.exec(path);
+    try {
+      if (!match || method !== 'POST') throw new TwilioError(404, 20404, `The requested resource ${path} was not found`);
+      await handleMessages(request, response, recorded, decodeURIComponent(match[1] ?? ''));
+    } catch (error) {
+      if (!(error instanceof TwilioError)) throw error;
+      recorded.status = error.status;
+      sendJson(
+        response,
+        error.status,
+        { code: error.code, message: error.message, more_info: `https://www.twilio.com/docs/errors/${error.code}`, status: error.status },
+        error.headers,
+      );
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent && !response.destroyed) {
+        sendJson(response, 500, { code: 20500, message: `Fake Twilio error: ${(error as Error).message}`, status: 500 });
+      }
+    });
+  });
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    accountSid,
+    authToken,
+    messages,
+    requests,
+    callbacks,
+    ...control,
+    async callbacksSettled() {
+      while (pendingCallbacks.size > 0) await Promise.all([...pendingCallbacks]);
+    },
+    async close() {
+      closed = true;
+      callbackAborts.abort();
+      for (const wake of [...sleepers]) wake();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([...pendingCallbacks]);
+    },
+  };
+}
+
+/** A created message as Twilio's API writes it (snake_case, counts as strings, RFC 2822 dates). */
+function messageJson(message: FakeTwilioMessage): Record<string, unknown> {
+  const date = message.createdAt.toUTCString().replace('GMT', '+0000');
+  const uri = `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}`;
+  const whatsApp = message.to.startsWith('whatsapp:');
+  return {
+    account_sid: message.accountSid,
+    api_version: '2010-04-01',
+    body: message.body ?? '',
+    date_created: date,
+    date_sent: null,
+    date_updated: date,
+    direction: 'outbound-api',
+    error_code: null,
+    error_message: null,
+    from: message.from,
+    messaging_service_sid: null,
+    num_media: String(message.mediaUrls.length),
+    num_segments: String(whatsApp ? 1 : Math.max(1, measureSms(message.body ?? '').segments)),
+    price: null,
+    price_unit: 'USD',
+    sid: message.sid,
+    status: 'queued',
+    subresource_uris: { media: `${uri}/Media.json` },
+    to: message.to,
+    uri: `${uri}.json`,
+  };
+}
+
+function basicCredentials(header: string | undefined): { username: string; password: string } | undefined {
+  const match = /^Basic (.+)$/i.exec(header ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+function formFields(text: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : [existing, value].flat();
+  }
+  return fields;
+}
+
+function isJsonObject(text: string): boolean {
+  const value = parseJson(text);
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
