@@ -57,6 +57,9 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
       const inboundMessageId = (inbound.channelData as { inboundMessageId: string }).inboundMessageId;
       const recipient = (inbound.from.id ?? '').replace(`${channel}:`, '');
       const rendered = renderEmail(reply, { locale: reply.locale === 'nl' ? 'nl' : 'en', subject: thread?.subject ?? '' });
+      if (rendered.warnings.length > 0) {
+        dependencies.logger?.info({ channel, warnings: rendered.warnings.map((warning) => warning.type) }, 'reply adapted to the channel');
+      }
       // The sender writes the outbox key into the Message-ID; the key is `email:<inbound message>:<index>` (QueuedReplyAdapter).
       const outboundMessageId = emailMessageId(`${channel}:${inboundMessageId}:0`, dependencies.from);
       await dependencies.db.query(

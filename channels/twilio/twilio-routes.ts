@@ -78,14 +78,25 @@ export function createTwilioRoutes(dependencies: TwilioRoutesDependencies): Rout
         render: async (reply, inbound) => {
           const recipient = (inbound.from.id ?? '').replace(`${channel}:`, '');
           const content = replyContentFromActivity(reply);
+          const reportChanges = (warnings: readonly { code: string }[]) => {
+            if (warnings.length > 0) dependencies.logger?.info({ channel, warnings: warnings.map((warning) => warning.code) }, 'reply adapted to the channel');
+          };
           if (channel === 'sms') {
             if (await isOptedOut(dependencies.db, recipient)) return [];
-            return [{ recipient, payload: { body: renderSms(content, { maxSegments: settings.smsMaxSegments }).body } }];
+            const sms = renderSms(content, { maxSegments: settings.smsMaxSegments });
+            reportChanges(sms.warnings);
+            return [{ recipient, payload: { body: sms.body } }];
           }
           const lastInbound = await dependencies.conversations.lastInboundAt(inbound.conversation.id);
-          if (isWithinCustomerServiceWindow(lastInbound, now())) return [{ recipient, payload: { body: renderWhatsApp(content).body } }];
+          if (isWithinCustomerServiceWindow(lastInbound, now())) {
+            const whatsApp = renderWhatsApp(content);
+            reportChanges(whatsApp.warnings);
+            return [{ recipient, payload: { body: whatsApp.body } }];
+          }
           // Outside WhatsApp's 24-hour window only an approved template may be sent.
-          return settings.whatsAppTemplate ? [{ recipient, payload: { ...renderWhatsAppTemplate(settings.whatsAppTemplate) } }] : [];
+          if (settings.whatsAppTemplate) return [{ recipient, payload: { ...renderWhatsAppTemplate(settings.whatsAppTemplate) } }];
+          dependencies.logger?.warn({ channel }, 'reply not sent: outside the 24-hour window and no WHATSAPP_TEMPLATE_SID');
+          return [];
         },
         ...(dependencies.onEnqueued ? { onEnqueued: dependencies.onEnqueued } : {}),
       }),
