@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { createInterruptibleSleep } from '../fakes/interruptible-sleep.js';
 
 /** One request as the fake server received it. */
 export interface RecordedRequest {
@@ -98,19 +99,10 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   const requests: RecordedRequest[] = [];
   const routes = new Map<string, FakeRoute>();
   const scripts = new Map<string, ScriptedResponse[]>();
-  const sleepers = new Set<() => void>();
+  const sleeper = createInterruptibleSleep();
   let closed = false;
 
-  const sleep = (milliseconds: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, milliseconds);
-      sleepers.add(wake);
-    });
+  const sleep = (milliseconds: number) => sleeper.sleep(milliseconds);
 
   routes.set('POST /v1/embeddings', (request) => {
     const parsed = embeddingsRequestSchema.safeParse(request.body);
@@ -211,7 +203,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     },
     async close() {
       closed = true;
-      for (const wake of [...sleepers]) wake();
+      sleeper.wakeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { parseGenerationPrompt, type ParsedGenerationPrompt } from '../../bot/answer-engine/generation-prompt.js';
 import { scriptedBehaviourSchema, scriptedReply, toBehaviourSpec, type BehaviourSpec, type ScriptedBehaviour } from './scripted-behaviour.js';
+import { createInterruptibleSleep } from '../interruptible-sleep.js';
 
 export interface ScriptedLlmServerOptions {
   /** 0 (any free port) unless given. */
@@ -77,18 +78,9 @@ export async function startScriptedLlmServer(options: ScriptedLlmServerOptions =
   let defaultBehaviour: BehaviourSpec = { kind: 'correct' };
   let completions = 0;
   let closed = false;
-  const sleepers = new Set<() => void>();
+  const sleeper = createInterruptibleSleep();
 
-  const sleep = (milliseconds: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, milliseconds);
-      sleepers.add(wake);
-    });
+  const sleep = (milliseconds: number) => sleeper.sleep(milliseconds);
 
   const control = {
     script(...behaviours: ScriptedBehaviour[]) {
@@ -182,7 +174,7 @@ export async function startScriptedLlmServer(options: ScriptedLlmServerOptions =
     ...control,
     async close() {
       closed = true;
-      for (const wake of [...sleepers]) wake();
+      sleeper.wakeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { measureSms } from '../../channels/twilio/sms-encoding.js';
 import { twilioMaxBodyLength } from '../../channels/twilio/twilio-outbound-payload.js';
 import { signTwilioWebhook } from './sign-twilio-webhook.js';
+import { createInterruptibleSleep } from '../interruptible-sleep.js';
 
 /** The account the fake accepts unless told otherwise (any `AC` + 32 hex digits works with the Twilio client). */
 export const fakeAccountSid = 'ACfa4e0000000000000000000000000000';
@@ -146,19 +147,10 @@ export async function startFakeTwilioApi(options: FakeTwilioApiOptions = {}): Pr
   let queue: FakeTwilioResponse[] = [];
   const pendingCallbacks = new Set<Promise<void>>();
   const callbackAborts = new AbortController();
-  const sleepers = new Set<() => void>();
+  const sleeper = createInterruptibleSleep();
   let closed = false;
 
-  const sleep = (milliseconds: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, milliseconds);
-      sleepers.add(wake);
-    });
+  const sleep = (milliseconds: number) => sleeper.sleep(milliseconds);
 
   const control = {
     script(...responses: FakeTwilioResponse[]) {
@@ -365,7 +357,7 @@ export async function startFakeTwilioApi(options: FakeTwilioApiOptions = {}): Pr
     async close() {
       closed = true;
       callbackAborts.abort();
-      for (const wake of [...sleepers]) wake();
+      sleeper.wakeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([...pendingCallbacks]);
