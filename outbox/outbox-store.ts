@@ -113,8 +113,10 @@ export function createOutboxStore(db: Db, policy: RetryPolicy = defaultRetryPoli
     },
 
     async markSent(id: string, providerMessageId: string): Promise<void> {
+      // A delivery report can overtake the provider's answer to the send: never step back from it.
       await db.query(
-        `UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now()
+        `UPDATE outbox SET status = CASE WHEN status IN ('delivered', 'failed') THEN status ELSE 'sent' END,
+           provider_message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now()
          WHERE id = $1`,
         [id, providerMessageId],
       );
@@ -135,13 +137,18 @@ export function createOutboxStore(db: Db, policy: RetryPolicy = defaultRetryPoli
       return dead ? 'dead' : 'pending';
     },
 
-    /** A provider's delivery report (e.g. Twilio's status callback) for a message it accepted. */
-    async recordDeliveryStatus(providerMessageId: string, status: 'delivered' | 'failed', error?: string): Promise<boolean> {
+    /**
+     * A provider's delivery report (e.g. Twilio's status callback) for a message
+     * it accepted, matched by the provider's id or, when the report overtook the
+     * answer to the send, by our outbox id carried on the callback URL.
+     */
+    async recordDeliveryStatus(providerMessageId: string, status: 'delivered' | 'failed', error?: string, outboxId?: string): Promise<boolean> {
       const updated = await db.query<{ id: string }>(
-        `UPDATE outbox SET status = $2, last_error = COALESCE($3, last_error), updated_at = now()
-         WHERE provider_message_id = $1 AND status IN ('sent', 'delivered', 'failed')
+        `UPDATE outbox SET status = $2, last_error = COALESCE($3, last_error), updated_at = now(),
+           provider_message_id = COALESCE(provider_message_id, $1)
+         WHERE (provider_message_id = $1 OR id = $4) AND status IN ('sending', 'sent', 'delivered', 'failed')
          RETURNING id`,
-        [providerMessageId, status, error ?? null],
+        [providerMessageId, status, error ?? null, outboxId ?? null],
       );
       return updated.length > 0;
     },

@@ -114,4 +114,12 @@ describe('the outbox', () => {
     expect(await outbox.recordDeliveryStatus('SM-unknown', 'delivered')).toBe(false);
     expect((await outbox.list())[0]?.status).toBe('delivered');
   });
+
+  it('keeps a delivery report that overtook the answer to the send', async () => {
+    const id = await outbox.enqueue(db, message('early'));
+    await outbox.claimDue(1, 60_000);
+    expect(await outbox.recordDeliveryStatus('SM-early', 'delivered', undefined, id)).toBe(true);
+    await outbox.markSent(id, 'SM-early');
+    expect((await outbox.list())[0]).toMatchObject({ status: 'delivered', providerMessageId: 'SM-early' });
+  });
 });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AssistantBot, InboundChannelData } from '../../bot/assistant-bot.js';
 import type { ConversationStore } from '../../bot/conversations/conversation-store.js';
 import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
+import { replyTexts } from '../../bot/reply-texts.js';
 import { receiveInboundMessage } from '../receive-inbound-message.js';
 
 export interface BotFrameworkSettings {
@@ -56,19 +57,23 @@ export function createBotFrameworkRoutes(dependencies: BotFrameworkRoutesDepende
 
 async function runTurn(dependencies: BotFrameworkRoutesDependencies, context: TurnContext): Promise<void> {
   const { activity } = context;
-  // Conversation updates, typing and the like carry no question.
-  if (activity.type !== 'message' || !activity.text?.trim()) return;
-  const text = activity.text.trim().slice(0, dependencies.messageMaxChars);
+  // Conversation updates, typing and the like carry no message.
+  if (activity.type !== 'message') return;
+  const text = (activity.text ?? '').trim().slice(0, dependencies.messageMaxChars);
   const received = await receiveInboundMessage(dependencies, {
     channel,
     identity: { kind: 'bot-framework', address: activity.from.id },
     address: activity.conversation.id,
     providerMessageId: `${activity.conversation.id}:${activity.id ?? text}`,
-    text,
+    text: text === '' ? `[${activity.attachments?.length ?? 0} attachment(s)]` : text,
   });
   // A redelivered activity was answered the first time.
   if (received.duplicate) return;
   const locale = activity.locale?.toLowerCase().startsWith('nl') ? 'nl' : received.conversation.locale;
+  if (text === '') {
+    await context.sendActivity({ type: 'message', text: replyTexts[locale].onlyText, locale });
+    return;
+  }
   const channelData: InboundChannelData = { inboundMessageId: received.messageId, locale, conversationId: received.conversation.id, channel };
   activity.channelData = channelData;
   await dependencies.bot.run(context);

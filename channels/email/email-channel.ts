@@ -11,6 +11,7 @@ import type { TurnRunner } from '../turn-runner.js';
 import { buildOutboundEmail, emailMessageId } from './build-outbound-email.js';
 import type { InboundEmail } from './inbound-email.js';
 import { renderEmail } from './render-email.js';
+import { stripGreetingAndSignOff } from './strip-greeting-and-sign-off.js';
 
 export interface EmailChannelDependencies {
   db: Db;
@@ -97,7 +98,7 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
               'SELECT conversation_id FROM email_threads WHERE message_id = ANY($1) ORDER BY created_at DESC LIMIT 1',
               [threadIds],
             );
-      const text = email.text.trim().slice(0, dependencies.messageMaxChars);
+      const text = stripGreetingAndSignOff(email.text).slice(0, dependencies.messageMaxChars);
       const received = await receiveInboundMessage(dependencies, {
         channel,
         identity: { kind: 'email', address },

@@ -169,11 +169,13 @@ export function createTwilioRoutes(dependencies: TwilioRoutesDependencies): Rout
 
   router.post('/api/twilio/status', async (request, response) => {
     const update = parseStatusCallback(request.body);
+    // Our sender adds the outbox id to the callback URL, so a report that overtakes the send's answer still finds its row.
+    const outboxId = typeof request.query.outboxId === 'string' ? request.query.outboxId : undefined;
     if (update.status === 'delivered' || update.status === 'read') {
-      await dependencies.outbox.recordDeliveryStatus(update.messageSid, 'delivered');
+      await dependencies.outbox.recordDeliveryStatus(update.messageSid, 'delivered', undefined, outboxId);
     } else if (update.status === 'failed' || update.status === 'undelivered') {
       const reason = `Twilio ${update.status}${update.errorCode === undefined ? '' : ` (error ${update.errorCode})`}`;
-      await dependencies.outbox.recordDeliveryStatus(update.messageSid, 'failed', reason);
+      await dependencies.outbox.recordDeliveryStatus(update.messageSid, 'failed', reason, outboxId);
     }
     response.status(204).end();
   });
