@@ -1,48 +1,13 @@
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeBotFrameworkConnector, type FakeBotFrameworkConnector } from '../../test-support/channel-drivers/fake-bot-framework-connector.js';
 import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';
-
-interface ConnectorReply {
-  path: string;
-  body: { type: string; text?: string; channelData?: { decision?: string; citations?: { articleId: string }[] } };
-}
-
-/** A local stand-in for the Bot Framework connector: records the replies the bot posts back. */
-async function startFakeConnector(): Promise<{ url: string; replies: ConnectorReply[]; close(): Promise<void> }> {
-  const replies: ConnectorReply[] = [];
-  const server: Server = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk: Buffer) => {
-      raw += chunk.toString('utf8');
-    });
-    request.on('end', () => {
-      replies.push({ path: request.url ?? '', body: JSON.parse(raw || '{}') as ConnectorReply['body'] });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: `reply-${replies.length}` }));
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    replies,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe('POST /api/messages (Bot Framework)', () => {
   let app: TestApp;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let connector: FakeBotFrameworkConnector;
   beforeAll(async () => {
     app = await startTestApp();
-    connector = await startFakeConnector();
+    connector = await startFakeBotFrameworkConnector();
   });
   afterAll(async () => {
     await app.close();
@@ -76,7 +41,7 @@ describe('POST /api/messages (Bot Framework)', () => {
     expect(await postActivity(activity('act-1', 'How long does a SEPA transfer take?'))).toBe(200);
     expect(await postActivity(activity('act-1', 'How long does a SEPA transfer take?'))).toBe(200);
 
-    const messages = connector.replies.filter((reply) => reply.body.type === 'message');
+    const messages = connector.activities.filter((reply) => reply.body.type === 'message');
     expect(messages).toHaveLength(1);
     expect(messages[0]?.path).toContain('/v3/conversations/teams-conversation-1/activities');
     expect(messages[0]?.body.channelData?.decision).toBe('answer');
@@ -90,8 +55,8 @@ describe('POST /api/messages (Bot Framework)', () => {
   });
 
   it('ignores activities that carry no question', async () => {
-    const before = connector.replies.length;
+    const before = connector.activities.length;
     expect(await postActivity({ ...activity('act-2', ''), type: 'conversationUpdate' })).toBe(200);
-    expect(connector.replies.length).toBe(before);
+    expect(connector.activities.length).toBe(before);
   });
 });
