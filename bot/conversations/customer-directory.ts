@@ -38,13 +38,31 @@ export function createCustomerDirectory(db: Db, newId: () => string = randomUUID
       });
     },
 
-    /** Links a verified identity (an email address the customer confirmed) to an existing customer. */
+    /**
+     * Links a verified identity (an email address the customer confirmed) to an
+     * existing customer; the conversations already held under that address move
+     * with it, so the customer has one timeline.
+     */
     async link(customerId: string, identity: CustomerIdentity): Promise<void> {
-      await db.query(
-        `INSERT INTO customer_identities (kind, address, customer_id, verified) VALUES ($1, $2, $3, true)
-         ON CONFLICT (kind, address) DO UPDATE SET customer_id = EXCLUDED.customer_id, verified = true`,
-        [identity.kind, normaliseAddress(identity), customerId],
-      );
+      const address = normaliseAddress(identity);
+      await db.transaction(async (transaction) => {
+        const [previous] = await transaction.query<{ customer_id: string }>(
+          'SELECT customer_id FROM customer_identities WHERE kind = $1 AND address = $2',
+          [identity.kind, address],
+        );
+        await transaction.query(
+          `INSERT INTO customer_identities (kind, address, customer_id, verified) VALUES ($1, $2, $3, true)
+           ON CONFLICT (kind, address) DO UPDATE SET customer_id = EXCLUDED.customer_id, verified = true`,
+          [identity.kind, address, customerId],
+        );
+        if (previous && previous.customer_id !== customerId) {
+          await transaction.query('UPDATE conversations SET customer_id = $1 WHERE customer_id = $2 AND address = $3', [
+            customerId,
+            previous.customer_id,
+            address,
+          ]);
+        }
+      });
     },
 
     async exists(customerId: string): Promise<boolean> {

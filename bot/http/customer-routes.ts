@@ -1,9 +1,25 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { CustomerDirectory } from '../conversations/customer-directory.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { parseBody } from './parse-body.js';
 import { requireBearerToken } from './require-bearer-token.js';
 
+const linkIdentitySchema = z
+  .object({
+    kind: z.enum(['phone', 'email']),
+    address: z.string().trim().min(3).max(320),
+  })
+  .strict()
+  .refine((identity) => (identity.kind === 'email' ? /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(identity.address) : /^\+[1-9]\d{6,14}$/.test(identity.address)), {
+    message: 'must be an email address, or a phone number in E.164 form (+31612345678)',
+    path: ['address'],
+  });
+
 /**
+ * `POST /api/customers/:id/identities` links an identity the company has
+ * verified (an email address the customer confirmed) to the customer, so its
+ * conversations join the same timeline; addresses are never linked by guesswork.
  * `GET /api/customers/:id/timeline`: every message of one customer across
  * channels (SMS and WhatsApp on one number, email, web chat), oldest first.
  * Texts are stored redacted. Bearer-token protected (OPERATIONS_API_TOKEN).
@@ -16,6 +32,13 @@ export function createCustomerRoutes(dependencies: { customers: CustomerDirector
     const timeline = await dependencies.customers.timeline(id);
     if (timeline.length === 0 && !(await dependencies.customers.exists(id))) throw new NotFoundError('customer', id);
     response.json({ customerId: id, messages: timeline });
+  });
+  router.post('/api/customers/:id/identities', async (request, response) => {
+    const id = String(request.params.id);
+    const identity = parseBody(linkIdentitySchema, request.body);
+    if (!(await dependencies.customers.exists(id))) throw new NotFoundError('customer', id);
+    await dependencies.customers.link(id, identity);
+    response.status(201).json({ customerId: id, identity: { ...identity, verified: true } });
   });
   return router;
 }
