@@ -4,6 +4,9 @@ import type { Citation, Decision } from './answer-engine/answer-outcome.js';
 import type { AnswerTurn, TurnOutcome } from './answer-engine/answer-turn.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import { replyTexts } from './reply-texts.js';
+import type { CaseStore } from '../handoff/case-store.js';
+import { describeReplyTime } from '../handoff/service-hours.js';
+import { slaDueAt } from '../handoff/sla-policy.js';
 
 /** What a channel entry point attaches to an inbound activity after persisting it. */
 export const inboundChannelDataSchema = z.object({
@@ -30,6 +33,10 @@ export interface ReplyChannelData {
 export interface AssistantBotDependencies {
   answerTurn: AnswerTurn;
   conversations: ConversationStore;
+  /** Escalation cases: a handoff opens one, and while one is open the bot stays silent. */
+  cases: CaseStore;
+  /** Wall-clock time, for reply-time promises; injectable for tests. */
+  clock?: () => Date;
   /** Milliseconds since an arbitrary origin; injectable so tests control latency. */
   now?: () => number;
 }
@@ -55,6 +62,13 @@ export class AssistantBot extends ActivityHandler {
     const question = activity.text ?? '';
     const conversationId = inbound.conversationId ?? activity.conversation.id;
 
+    // One speaker at a time: while a person owns the conversation, the message waits for them.
+    const openCase = await this.dependencies.cases.findOpen(conversationId);
+    if (openCase) {
+      await this.dependencies.cases.touch(openCase.id);
+      return;
+    }
+
     const previousQuestion = await this.dependencies.conversations.previousQuestion(conversationId);
     const outcome = await this.dependencies.answerTurn.answer({
       text: question,
@@ -62,17 +76,31 @@ export class AssistantBot extends ActivityHandler {
       ...(previousQuestion === undefined ? {} : { previousQuestion }),
     });
     const texts = replyTexts[outcome.locale];
-    const text = replyText(outcome);
+    const openedAt = (this.dependencies.clock ?? (() => new Date()))();
+    const routing = outcome.handoff ?? { skill: 'general', priority: 'normal' as const };
+    const replyBy = outcome.decision === 'handoff' ? describeReplyTime(slaDueAt(routing.priority, openedAt), openedAt, outcome.locale) : undefined;
+    const text = replyText(outcome, replyBy);
     const isFirstReply = !(await this.dependencies.conversations.hasBotReplied(conversationId));
+    const channel = inbound.channel ?? activity.channelId;
 
-    await this.dependencies.conversations.recordBotReply({
+    const recorded = await this.dependencies.conversations.recordBotReply({
       conversationId,
-      channel: inbound.channel ?? activity.channelId,
+      channel,
       inboundMessageId: inbound.inboundMessageId,
       text,
       outcome,
       latencyMs: now() - started,
     });
+    if (outcome.decision === 'handoff') {
+      await this.dependencies.cases.open({
+        conversationId,
+        channel,
+        locale: outcome.locale,
+        routing,
+        reasons: outcome.reasons,
+        answerId: recorded.answerId,
+      });
+    }
     const channelData: ReplyChannelData = {
       decision: outcome.decision,
       citations: outcome.citations,
@@ -82,11 +110,21 @@ export class AssistantBot extends ActivityHandler {
   }
 }
 
-/** What the customer reads: quoted sources, one clarifying question, or a handoff notice, in their language. */
-export function replyText(outcome: TurnOutcome): string {
+/**
+ * What the customer reads: quoted sources, one clarifying question, or a
+ * handoff notice saying when a person will reply, in their language.
+ */
+export function replyText(outcome: TurnOutcome, replyBy?: string): string {
   const texts = replyTexts[outcome.locale];
   if (outcome.decision === 'clarify') return outcome.clarifyingQuestion ?? texts.whatDoYouNeed;
-  if (outcome.decision === 'handoff') return outcome.reasons.includes('unsupported_language') ? texts.onlyEnglishAndDutch : texts.handoff;
+  if (outcome.decision === 'handoff') {
+    const why = outcome.reasons.includes('unsupported_language')
+      ? texts.onlyEnglishAndDutch
+      : outcome.reasons.some((reason) => reason === 'restricted_topic' || reason === 'human_requested')
+        ? texts.passingToPerson
+        : texts.handoff;
+    return replyBy === undefined ? why : `${why} ${texts.personWillReply(replyBy)}`;
+  }
   const answerText = outcome.sentences.map((sentence) => sentence.text).join(' ');
   return outcome.sourceLocale === outcome.locale ? answerText : `${texts.otherLanguage} ${answerText}`;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
+import { createCaseStore, type CaseStore } from '../handoff/case-store.js';
 import { createOutboxStore, defaultRetryPolicy, type OutboxStore } from '../outbox/outbox-store.js';
 import { readTopicPolicy } from '../guardrails/input/topics/load-topic-policy.js';
 import type { Embedder } from '../retrieval/embedder.js';
@@ -27,6 +28,7 @@ export interface AssistantParts {
   conversations: ReturnType<typeof createConversationStore>;
   customers: CustomerDirectory;
   outbox: OutboxStore;
+  cases: CaseStore;
   engine: AnswerEngine;
   answerTurn: AnswerTurn;
   bot: AssistantBot;
@@ -66,8 +68,9 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
     promptTexts: [generationSystemPrompt],
   });
   const answerTurn = createAnswerTurn({ engine, rewriter: createHeuristicRewriter(), topicPolicy });
-  const bot = new AssistantBot({ answerTurn, conversations });
-  return { embedder, generator, conversations, customers, outbox, engine, answerTurn, bot };
+  const cases = createCaseStore(db);
+  const bot = new AssistantBot({ answerTurn, conversations, cases });
+  return { embedder, generator, conversations, customers, outbox, cases, engine, answerTurn, bot };
 }
 
 function createGenerator(generation: AssistantSettings['generation'], logger: Pick<Logger, 'warn'> | undefined): Generator {

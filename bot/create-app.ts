@@ -6,6 +6,8 @@ import { createEmailRoutes } from '../channels/email/email-routes.js';
 import { createTwilioRoutes } from '../channels/twilio/twilio-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
+import { createCaseRoutes } from '../handoff/case-routes.js';
+import type { CaseStore } from '../handoff/case-store.js';
 import { createOutboxRoutes } from '../outbox/outbox-routes.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
 import type { AssistantBot } from './assistant-bot.js';
@@ -39,6 +41,7 @@ export interface AppDependencies {
   conversations: ConversationStore;
   customers: CustomerDirectory;
   outbox: OutboxStore;
+  cases: CaseStore;
   channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses'>;
   /** How often open web-chat event streams get a keep-alive (tests shorten it). */
   webChatHeartbeatMs?: number;
@@ -106,6 +109,7 @@ export function createApp(dependencies: AppDependencies): Express {
       logger: dependencies.logger,
     }),
   );
+  app.use(createCaseRoutes({ cases: dependencies.cases, token: dependencies.config.operationsApiToken }));
   app.use(createOutboxRoutes({ outbox: dependencies.outbox, token: dependencies.config.operationsApiToken }));
   app.use(createCustomerRoutes({ customers: dependencies.customers, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));

@@ -12,6 +12,8 @@ export const replyTexts = {
     whichOfThese: (titles: readonly string[]) => `Could you tell me a little more about what you need? For example: ${listOf(titles, 'or')}?`,
     onlyEnglishAndDutch: 'I can answer in English and Dutch. I am passing your message to our service team.',
     onlyText: 'Thanks for your message. I can only read text, not photos, voice messages or files. Please type your question.',
+    passingToPerson: "I'm passing your message to our service team.",
+    personWillReply: (when: string) => `A colleague will reply here ${when}.`,
   },
   nl: {
     disclosure:
@@ -23,6 +25,8 @@ export const replyTexts = {
     whichOfThese: (titles: readonly string[]) => `Kunt u iets meer vertellen over wat u zoekt? Bijvoorbeeld: ${listOf(titles, 'of')}?`,
     onlyEnglishAndDutch: 'Ik antwoord in het Nederlands en het Engels. Ik geef uw bericht door aan ons serviceteam.',
     onlyText: 'Bedankt voor uw bericht. Ik kan alleen tekst lezen, geen foto\'s, spraakberichten of bestanden. Typ uw vraag alstublieft.',
+    passingToPerson: 'Ik geef uw bericht door aan ons serviceteam.',
+    personWillReply: (when: string) => `Een collega antwoordt hier ${when}.`,
   },
 } as const satisfies Record<
   'en' | 'nl',
@@ -34,6 +38,8 @@ export const replyTexts = {
     whichOfThese: (titles: readonly string[]) => string;
     onlyEnglishAndDutch: string;
     onlyText: string;
+    passingToPerson: string;
+    personWillReply: (when: string) => string;
   }
 >;
 

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     conversations: assistant.conversations,
     customers: assistant.customers,
     outbox: assistant.outbox,
+    cases: assistant.cases,
     channels,
   });
   const server = createServer(app);

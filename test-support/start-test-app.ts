@@ -50,6 +50,7 @@ export async function startTestApp(environment: Record<string, string> = {}, par
     conversations: assistant.conversations,
     customers: assistant.customers,
     outbox: assistant.outbox,
+    cases: assistant.cases,
     channels,
     ...(parts.webChatHeartbeatMs === undefined ? {} : { webChatHeartbeatMs: parts.webChatHeartbeatMs }),
   });

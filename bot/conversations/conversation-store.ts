@@ -127,7 +127,7 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
     },
 
     /** Stores the bot's reply, the decision behind it and an audit entry, atomically. */
-    async recordBotReply(reply: BotReply): Promise<string> {
+    async recordBotReply(reply: BotReply): Promise<{ messageId: string; answerId: string }> {
       return db.transaction(async (transaction) => {
         const messageId = newId();
         await transaction.query(
@@ -179,7 +179,7 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
             }),
           ],
         );
-        return messageId;
+        return { messageId, answerId };
       });
     },
 

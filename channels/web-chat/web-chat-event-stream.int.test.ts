@@ -160,7 +160,7 @@ describe('GET /api/web-chat/conversations/:id/events', () => {
 
     // While the customer is disconnected, two more replies are stored.
     const third = await say('How do I block my card?', conversationId, token);
-    const fourth = await say('What is the capital of Mongolia?', conversationId, token);
+    const fourth = await say('What does a replacement card cost?', conversationId, token);
 
     const reconnected = await stream(eventsUrl(conversationId, token), { 'last-event-id': seen });
     await reconnected.waitFor(() => reconnected.events.length === 2);

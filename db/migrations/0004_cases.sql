@@ -1,0 +1,23 @@
+-- Escalation cases: while one is open, a person owns the conversation and the bot is silent.
+
+CREATE TABLE cases (
+  id                 text PRIMARY KEY,
+  conversation_id    text NOT NULL REFERENCES conversations (id),
+  customer_id        text REFERENCES customers (id),
+  channel            text NOT NULL,
+  locale             text NOT NULL,
+  status             text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'claimed', 'resolved', 'handed_back')),
+  skill              text NOT NULL,
+  priority           text NOT NULL CHECK (priority IN ('urgent', 'high', 'normal', 'low')),
+  topic              text,
+  reasons            text[] NOT NULL DEFAULT '{}',
+  -- The decision that opened it, with the sources the bot retrieved.
+  answer_id          text REFERENCES answers (id),
+  sla_due_at         timestamptz NOT NULL,
+  assignee           text,
+  opened_at          timestamptz NOT NULL DEFAULT now(),
+  updated_at         timestamptz NOT NULL DEFAULT now(),
+  closed_at          timestamptz
+);
+CREATE UNIQUE INDEX cases_one_open_per_conversation ON cases (conversation_id) WHERE status IN ('open', 'claimed');
+CREATE INDEX cases_queue_idx ON cases (status, priority, sla_due_at);

@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../bot/errors/not-found-error.js';
+import { parseBody, parseQuery } from '../bot/http/parse-body.js';
+import { requireBearerToken } from '../bot/http/require-bearer-token.js';
+import type { CaseStore } from './case-store.js';
+
+const listQuerySchema = z
+  .object({
+    status: z.enum(['open', 'claimed', 'resolved', 'handed_back']).optional(),
+    skill: z.string().min(1).max(100).optional(),
+    locale: z.enum(['en', 'nl']).optional(),
+    breached: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+const handBackSchema = z.object({ actor: z.string().regex(/^[\w.@-]{1,100}$/, 'must name who hands the conversation back') }).strict();
+
+/**
+ * The agent-desk API for escalation cases, for a company's own desk:
+ * `GET /api/cases` (the queue, most urgent and overdue first; filter by
+ * status, skill, locale, SLA breach), `GET /api/cases/:id` (transcript,
+ * reasons and the sources the bot retrieved), `POST /api/cases/:id/hand-back`
+ * (the bot answers the conversation again). Bearer-token protected (OPERATIONS_API_TOKEN).
+ */
+export function createCaseRoutes(dependencies: { cases: CaseStore; token: string | undefined }): Router {
+  const router = Router();
+  router.use('/api/cases', requireBearerToken(dependencies.token, 'OPERATIONS_API_TOKEN'));
+  router.get('/api/cases', async (request, response) => {
+    const query = parseQuery(listQuerySchema, request.query);
+    response.json({ cases: await dependencies.cases.list(query) });
+  });
+  router.get('/api/cases/:id', async (request, response) => {
+    const id = String(request.params.id);
+    const found = await dependencies.cases.get(id);
+    if (!found) throw new NotFoundError('case', id);
+    response.json(found);
+  });
+  router.post('/api/cases/:id/hand-back', async (request, response) => {
+    const id = String(request.params.id);
+    const { actor } = parseBody(handBackSchema, request.body);
+    const handedBack = await dependencies.cases.handBack(id, actor);
+    if (!handedBack) throw new NotFoundError('open case', id);
+    response.json(handedBack);
+  });
+  return router;
+}
