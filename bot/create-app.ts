@@ -8,6 +8,7 @@ import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
 import { createCaseRoutes } from '../handoff/case-routes.js';
 import type { CaseStore } from '../handoff/case-store.js';
+import { createExpertReplies } from '../handoff/expert-replies.js';
 import { createOutboxRoutes } from '../outbox/outbox-routes.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
 import type { AssistantBot } from './assistant-bot.js';
@@ -109,7 +110,17 @@ export function createApp(dependencies: AppDependencies): Express {
       logger: dependencies.logger,
     }),
   );
-  app.use(createCaseRoutes({ cases: dependencies.cases, token: dependencies.config.operationsApiToken }));
+  const replies = createExpertReplies({
+    db: dependencies.db,
+    conversations: dependencies.conversations,
+    outbox: dependencies.outbox,
+    events: channels.events,
+    smsMaxSegments: config.twilio.smsMaxSegments,
+    whatsAppTemplate: config.twilio.whatsAppTemplate,
+    emailFrom: config.email.from,
+    onEnqueued: () => channels.worker.wake(),
+  });
+  app.use(createCaseRoutes({ cases: dependencies.cases, replies, token: config.operationsApiToken }));
   app.use(createOutboxRoutes({ outbox: dependencies.outbox, token: dependencies.config.operationsApiToken }));
   app.use(createCustomerRoutes({ customers: dependencies.customers, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));

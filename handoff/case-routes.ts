@@ -4,6 +4,7 @@ import { NotFoundError } from '../bot/errors/not-found-error.js';
 import { parseBody, parseQuery } from '../bot/http/parse-body.js';
 import { requireBearerToken } from '../bot/http/require-bearer-token.js';
 import type { CaseStore } from './case-store.js';
+import { CaseNotOpenError, type ExpertReplies } from './expert-replies.js';
 
 const listQuerySchema = z
   .object({
@@ -14,16 +15,19 @@ const listQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).optional(),
   })
   .strict();
-const handBackSchema = z.object({ actor: z.string().regex(/^[\w.@-]{1,100}$/, 'must name who hands the conversation back') }).strict();
+const actorSchema = z.string().regex(/^[\w.@-]{1,100}$/, 'must name the person (letters, digits, . @ - _)');
+const handBackSchema = z.object({ actor: actorSchema }).strict();
+const replySchema = z.object({ expert: actorSchema, text: z.string().trim().min(1, 'must not be empty').max(4000) }).strict();
 
 /**
  * The agent-desk API for escalation cases, for a company's own desk:
  * `GET /api/cases` (the queue, most urgent and overdue first; filter by
  * status, skill, locale, SLA breach), `GET /api/cases/:id` (transcript,
- * reasons and the sources the bot retrieved), `POST /api/cases/:id/hand-back`
+ * reasons and the sources the bot retrieved), `POST /api/cases/:id/replies`
+ * (a person's reply, delivered on the customer's channel), `POST /api/cases/:id/hand-back`
  * (the bot answers the conversation again). Bearer-token protected (OPERATIONS_API_TOKEN).
  */
-export function createCaseRoutes(dependencies: { cases: CaseStore; token: string | undefined }): Router {
+export function createCaseRoutes(dependencies: { cases: CaseStore; replies: ExpertReplies; token: string | undefined }): Router {
   const router = Router();
   router.use('/api/cases', requireBearerToken(dependencies.token, 'OPERATIONS_API_TOKEN'));
   router.get('/api/cases', async (request, response) => {
@@ -35,6 +39,16 @@ export function createCaseRoutes(dependencies: { cases: CaseStore; token: string
     const found = await dependencies.cases.get(id);
     if (!found) throw new NotFoundError('case', id);
     response.json(found);
+  });
+  router.post('/api/cases/:id/replies', async (request, response) => {
+    const id = String(request.params.id);
+    const reply = parseBody(replySchema, request.body);
+    try {
+      response.status(201).json(await dependencies.replies.reply(id, reply));
+    } catch (error) {
+      if (error instanceof CaseNotOpenError) throw new NotFoundError('open case', id);
+      throw error;
+    }
   });
   router.post('/api/cases/:id/hand-back', async (request, response) => {
     const id = String(request.params.id);

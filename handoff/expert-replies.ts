@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { ConversationStore } from '../bot/conversations/conversation-store.js';
+import { buildOutboundEmail } from '../channels/email/build-outbound-email.js';
+import { renderEmail } from '../channels/email/render-email.js';
+import { renderSms } from '../channels/twilio/render-sms.js';
+import { renderWhatsApp } from '../channels/twilio/render-whatsapp.js';
+import { isWithinCustomerServiceWindow, renderWhatsAppTemplate } from '../channels/twilio/whatsapp-window.js';
+import type { WebChatEvents } from '../channels/web-chat/web-chat-events.js';
+import type { Db } from '../db/db.js';
+import { redactPii } from '../guardrails/input/pii/redact-pii.js';
+import type { OutboundChannel } from '../outbox/channel-sender.js';
+import type { OutboxStore } from '../outbox/outbox-store.js';
+
+export interface ExpertReplyDependencies {
+  db: Db;
+  conversations: ConversationStore;
+  outbox: OutboxStore;
+  events: WebChatEvents;
+  smsMaxSegments: number;
+  whatsAppTemplate: { contentSid: string; variables: Record<string, string> } | undefined;
+  /** Our email address (EMAIL_FROM); without it email replies cannot be sent. */
+  emailFrom: string | undefined;
+  onEnqueued?: () => void;
+  now?: () => Date;
+}
+
+/** How a reply reached the customer, or why it did not. */
+export type ExpertReplyDelivery =
+  | { outcome: 'queued'; outboxId: string }
+  | { outcome: 'template_queued'; outboxId: string }
+  | { outcome: 'published' }
+  | { outcome: 'not_sent'; reason: string };
+
+export class CaseNotOpenError extends Error {
+  override readonly name = 'CaseNotOpenError';
+}
+
+type CaseRow = { id: string; conversation_id: string; channel: string; locale: 'en' | 'nl'; address: string | null };
+
+/**
+ * A person's reply to a case, delivered on the customer's own channel: SMS and
+ * WhatsApp through the outbox (outside WhatsApp's 24-hour window only the
+ * approved template), email threaded under the customer's last message, web
+ * chat on the conversation's event stream. The message is stored with who
+ * wrote it, redacted like every stored text, before anything is sent.
+ */
+export function createExpertReplies(dependencies: ExpertReplyDependencies) {
+  const now = dependencies.now ?? (() => new Date());
+  return {
+    async reply(caseId: string, reply: { expert: string; text: string }): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
+      const [found] = await dependencies.db.query<CaseRow>(
+        `SELECT k.id, k.conversation_id, k.channel, k.locale, c.address
+         FROM cases k JOIN conversations c ON c.id = k.conversation_id
+         WHERE k.id = $1 AND k.status IN ('open', 'claimed')`,
+        [caseId],
+      );
+      if (!found) throw new CaseNotOpenError(`case ${caseId} is not open`);
+      const messageId = randomUUID();
+      await dependencies.db.transaction(async (transaction) => {
+        await transaction.query(
+          `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
+           VALUES ($1, $2, $3, $4, 'outbound', 'expert', $5, $6)`,
+          [messageId, found.conversation_id, found.channel, `expert:${messageId}`, reply.expert, redactPii(reply.text).text],
+        );
+        await transaction.query(
+          `UPDATE cases SET status = 'claimed', assignee = COALESCE(assignee, $2), updated_at = now() WHERE id = $1`,
+          [caseId, reply.expert],
+        );
+        await transaction.query(
+          `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
+           VALUES ('expert', $1, 'case.replied', 'case', $2, $3)`,
+          [reply.expert, caseId, JSON.stringify({ conversationId: found.conversation_id, messageId, channel: found.channel })],
+        );
+      });
+      const delivery = await deliver(found, messageId, reply.text);
+      return { messageId, delivery };
+    },
+  };
+
+  async function deliver(found: CaseRow, messageId: string, text: string): Promise<ExpertReplyDelivery> {
+    const content = { text, locale: found.locale, citations: [] };
+    const enqueue = async (channel: OutboundChannel, payload: Record<string, unknown>) => {
+      const outboxId = await dependencies.outbox.enqueue(dependencies.db, {
+        conversationId: found.conversation_id,
+        messageId,
+        channel,
+        recipient: found.address ?? '',
+        payload,
+        idempotencyKey: `${channel}:expert:${messageId}`,
+      });
+      dependencies.onEnqueued?.();
+      return outboxId;
+    };
+    switch (found.channel) {
+      case 'web-chat':
+        dependencies.events.publish(found.conversation_id, { id: messageId, author: 'expert', text, citations: [] });
+        return { outcome: 'published' };
+      case 'sms': {
+        const [optedOut] = await dependencies.db.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [found.address]);
+        if (optedOut) return { outcome: 'not_sent', reason: 'the customer opted out of SMS (STOP)' };
+        return { outcome: 'queued', outboxId: await enqueue('sms', { body: renderSms(content, { maxSegments: dependencies.smsMaxSegments }).body }) };
+      }
+      case 'whatsapp': {
+        const lastInbound = await dependencies.conversations.lastInboundAt(found.conversation_id);
+        if (isWithinCustomerServiceWindow(lastInbound, now())) {
+          return { outcome: 'queued', outboxId: await enqueue('whatsapp', { body: renderWhatsApp(content).body }) };
+        }
+        if (!dependencies.whatsAppTemplate) return { outcome: 'not_sent', reason: "outside WhatsApp's 24-hour window and no WHATSAPP_TEMPLATE_SID" };
+        return { outcome: 'template_queued', outboxId: await enqueue('whatsapp', { ...renderWhatsAppTemplate(dependencies.whatsAppTemplate) }) };
+      }
+      case 'email': {
+        if (!dependencies.emailFrom || !found.address) return { outcome: 'not_sent', reason: 'email replies are off (EMAIL_FROM)' };
+        const [last] = await dependencies.db.query<{ provider_message_id: string }>(
+          `SELECT provider_message_id FROM messages WHERE conversation_id = $1 AND direction = 'inbound' ORDER BY created_at DESC, id DESC LIMIT 1`,
+          [found.conversation_id],
+        );
+        const activity: Partial<Activity> = { type: 'message', text, locale: found.locale, channelData: { decision: 'answer', citations: [] } };
+        const rendered = renderEmail(activity, { locale: found.locale, subject: '' });
+        const message = buildOutboundEmail({
+          from: dependencies.emailFrom,
+          to: found.address,
+          rendered,
+          ...(last ? { inbound: { messageId: last.provider_message_id, references: [] } } : {}),
+        });
+        return { outcome: 'queued', outboxId: await enqueue('email', { ...message }) };
+      }
+      default:
+        return { outcome: 'not_sent', reason: `replies from a person are not supported on ${found.channel} yet` };
+    }
+  }
+}
+
+export type ExpertReplies = ReturnType<typeof createExpertReplies>;
