@@ -70,11 +70,16 @@ export class AssistantBot extends ActivityHandler {
     }
 
     const previousQuestion = await this.dependencies.conversations.previousQuestion(conversationId);
-    const outcome = await this.dependencies.answerTurn.answer({
+    const turn = await this.dependencies.answerTurn.answer({
       text: question,
       locale: inbound.locale,
       ...(previousQuestion === undefined ? {} : { previousQuestion }),
     });
+    // Asking the customer to clarify twice in a row helps nobody: a person takes over.
+    const outcome: TurnOutcome =
+      turn.decision === 'clarify' && (await this.dependencies.conversations.previousDecision(conversationId)) === 'clarify'
+        ? { ...turn, decision: 'handoff', reasons: [...turn.reasons, 'repeated_clarification'], handoff: { skill: 'general', priority: 'normal' } }
+        : turn;
     const texts = replyTexts[outcome.locale];
     const openedAt = (this.dependencies.clock ?? (() => new Date()))();
     const routing = outcome.handoff ?? { skill: 'general', priority: 'normal' as const };

@@ -88,4 +88,12 @@ describe('escalation cases', () => {
     expect((await postJson(`${app.baseUrl}/api/cases/nope/hand-back`, { actor: 'expert.anna' }, auth)).status).toBe(404);
     expect((await postJson(`${app.baseUrl}/api/cases/nope/hand-back`, {}, auth)).status).toBe(400);
   });
+
+  it('hands over when the customer had to be asked to clarify twice in a row', async () => {
+    const first = await say('hi');
+    expect(first.replies[0]?.decision).toBe('clarify');
+    const second = await say('hello?', first.conversation);
+    expect(second.replies[0]?.decision).toBe('handoff');
+    expect(await caseOf(first.conversation.id)).toMatchObject({ reasons: ['unclear_question', 'repeated_clarification'] });
+  });
 });

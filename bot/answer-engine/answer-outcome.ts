@@ -7,6 +7,7 @@ export type ReasonCode =
   | 'prompt_injection'
   | 'restricted_topic'
   | 'human_requested'
+  | 'repeated_clarification'
   // What the knowledge base has
   | 'no_sources'
   | 'not_covered'

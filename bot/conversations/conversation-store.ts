@@ -88,6 +88,15 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
       return row;
     },
 
+    /** The decision on the conversation's latest question, if any. */
+    async previousDecision(conversationId: string): Promise<Decision | undefined> {
+      const [row] = await db.query<{ decision: Decision }>(
+        'SELECT decision FROM answers WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+        [conversationId],
+      );
+      return row?.decision;
+    },
+
     /** When the customer last wrote in this conversation (WhatsApp's 24-hour window starts there). */
     async lastInboundAt(conversationId: string): Promise<Date | undefined> {
       const [row] = await db.query<{ last_inbound_at: Date | string | null }>('SELECT last_inbound_at FROM conversations WHERE id = $1', [
