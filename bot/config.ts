@@ -193,6 +193,12 @@ const settings = {
     schema: z.url({ protocol: /^https?$/ }).optional(),
     expects: 'an http(s) URL such as https://assist.example.com',
   },
+  HELP_CENTRE_URL: {
+    description: 'Base URL of the public help centre; articles drafted from expert answers get their canonical URL under it. Unset: PUBLIC_BASE_URL/help.',
+    default: undefined,
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expects: 'an http(s) URL such as https://help.lumenbank.example',
+  },
   OUTBOX_MAX_ATTEMPTS: {
     description: 'Delivery attempts of one outbound message before it is dead-lettered with its last error.',
     default: '6',
@@ -417,6 +423,7 @@ export type Config = Readonly<{
   topicPolicyFile: string;
   synonymsFile: string;
   publicBaseUrl: string;
+  helpCentreUrl: string | undefined;
   outbox: Readonly<{ maxAttempts: number; pollIntervalMs: number }>;
   botFramework: Readonly<{
     appId: string | undefined;
@@ -552,6 +559,7 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     topicPolicyFile: value.TOPIC_POLICY_FILE,
     synonymsFile: value.SYNONYMS_FILE,
     publicBaseUrl: (value.PUBLIC_BASE_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/+$/, ''),
+    helpCentreUrl: value.HELP_CENTRE_URL,
     outbox: Object.freeze({ maxAttempts: value.OUTBOX_MAX_ATTEMPTS, pollIntervalMs: value.OUTBOX_POLL_INTERVAL_MS }),
     botFramework: Object.freeze({
       appId: value.MICROSOFT_APP_ID,

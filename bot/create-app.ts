@@ -6,9 +6,11 @@ import { createEmailRoutes } from '../channels/email/email-routes.js';
 import { createTwilioRoutes } from '../channels/twilio/twilio-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
+import type { Embedder } from '../retrieval/embedder.js';
 import { createCaseRoutes } from '../handoff/case-routes.js';
 import type { CaseStore } from '../handoff/case-store.js';
 import { createExpertReplies } from '../handoff/expert-replies.js';
+import { createKnowledgeDrafts } from '../handoff/knowledge-drafts.js';
 import { createOutboxRoutes } from '../outbox/outbox-routes.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
 import type { AssistantBot } from './assistant-bot.js';
@@ -35,8 +37,10 @@ export interface AppDependencies {
     | 'twilio'
     | 'email'
     | 'publicBaseUrl'
+    | 'helpCentreUrl'
   >;
   db: Db;
+  embedder: Embedder;
   logger: Logger;
   bot: AssistantBot;
   conversations: ConversationStore;
@@ -120,7 +124,12 @@ export function createApp(dependencies: AppDependencies): Express {
     emailFrom: config.email.from,
     onEnqueued: () => channels.worker.wake(),
   });
-  app.use(createCaseRoutes({ cases: dependencies.cases, replies, token: config.operationsApiToken }));
+  const drafts = createKnowledgeDrafts({
+    db: dependencies.db,
+    embedder: dependencies.embedder,
+    articleBaseUrl: config.helpCentreUrl ?? `${config.publicBaseUrl}/help`,
+  });
+  app.use(createCaseRoutes({ cases: dependencies.cases, replies, drafts, token: config.operationsApiToken }));
   app.use(createOutboxRoutes({ outbox: dependencies.outbox, token: dependencies.config.operationsApiToken }));
   app.use(createCustomerRoutes({ customers: dependencies.customers, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));

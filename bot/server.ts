@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const app = createApp({
     config,
     db,
+    embedder: assistant.embedder,
     logger,
     bot: assistant.bot,
     conversations: assistant.conversations,

@@ -5,6 +5,7 @@ import { parseBody, parseQuery } from '../bot/http/parse-body.js';
 import { requireBearerToken } from '../bot/http/require-bearer-token.js';
 import type { CaseStore } from './case-store.js';
 import { CaseNotOpenError, type ExpertReplies } from './expert-replies.js';
+import { ReplyNotFoundError, type KnowledgeDrafts } from './knowledge-drafts.js';
 
 const listQuerySchema = z
   .object({
@@ -17,6 +18,9 @@ const listQuerySchema = z
   .strict();
 const actorSchema = z.string().regex(/^[\w.@-]{1,100}$/, 'must name the person (letters, digits, . @ - _)');
 const handBackSchema = z.object({ actor: actorSchema }).strict();
+const draftSchema = z
+  .object({ expert: actorSchema, messageId: z.string().min(1).max(100), title: z.string().trim().min(3).max(200) })
+  .strict();
 const replySchema = z.object({ expert: actorSchema, text: z.string().trim().min(1, 'must not be empty').max(4000) }).strict();
 
 /**
@@ -24,10 +28,17 @@ const replySchema = z.object({ expert: actorSchema, text: z.string().trim().min(
  * `GET /api/cases` (the queue, most urgent and overdue first; filter by
  * status, skill, locale, SLA breach), `GET /api/cases/:id` (transcript,
  * reasons and the sources the bot retrieved), `POST /api/cases/:id/replies`
- * (a person's reply, delivered on the customer's channel), `POST /api/cases/:id/hand-back`
+ * (a person's reply, delivered on the customer's channel),
+ * `POST /api/cases/:id/knowledge-drafts` (that reply as a draft article for the
+ * curators), `POST /api/cases/:id/hand-back`
  * (the bot answers the conversation again). Bearer-token protected (OPERATIONS_API_TOKEN).
  */
-export function createCaseRoutes(dependencies: { cases: CaseStore; replies: ExpertReplies; token: string | undefined }): Router {
+export function createCaseRoutes(dependencies: {
+  cases: CaseStore;
+  replies: ExpertReplies;
+  drafts: KnowledgeDrafts;
+  token: string | undefined;
+}): Router {
   const router = Router();
   router.use('/api/cases', requireBearerToken(dependencies.token, 'OPERATIONS_API_TOKEN'));
   router.get('/api/cases', async (request, response) => {
@@ -47,6 +58,17 @@ export function createCaseRoutes(dependencies: { cases: CaseStore; replies: Expe
       response.status(201).json(await dependencies.replies.reply(id, reply));
     } catch (error) {
       if (error instanceof CaseNotOpenError) throw new NotFoundError('open case', id);
+      throw error;
+    }
+  });
+  router.post('/api/cases/:id/knowledge-drafts', async (request, response) => {
+    const id = String(request.params.id);
+    const draft = parseBody(draftSchema, request.body);
+    try {
+      response.status(201).json(await dependencies.drafts.save({ caseId: id, ...draft }));
+    } catch (error) {
+      if (error instanceof CaseNotOpenError) throw new NotFoundError('case', id);
+      if (error instanceof ReplyNotFoundError) throw new NotFoundError('expert reply', draft.messageId);
       throw error;
     }
   });

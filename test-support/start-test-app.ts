@@ -45,6 +45,7 @@ export async function startTestApp(environment: Record<string, string> = {}, par
   const app = createApp({
     config: settings,
     db,
+    embedder: assistant.embedder,
     logger,
     bot: assistant.bot,
     conversations: assistant.conversations,

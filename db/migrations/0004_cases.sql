@@ -13,6 +13,8 @@ CREATE TABLE cases (
   reasons            text[] NOT NULL DEFAULT '{}',
   -- The decision that opened it, with the sources the bot retrieved.
   answer_id          text REFERENCES answers (id),
+  -- The knowledge-base article drafted from this case's answer, once an expert saved one.
+  knowledge_article_id text REFERENCES articles (id),
   sla_due_at         timestamptz NOT NULL,
   assignee           text,
   opened_at          timestamptz NOT NULL DEFAULT now(),
