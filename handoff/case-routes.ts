@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ConflictError } from '../bot/errors/conflict-error.js';
 import { NotFoundError } from '../bot/errors/not-found-error.js';
 import { parseBody, parseQuery } from '../bot/http/parse-body.js';
 import { requireBearerToken } from '../bot/http/require-bearer-token.js';
@@ -72,6 +73,33 @@ export function createCaseRoutes(dependencies: {
       throw error;
     }
   });
+  const expertSchema = z.object({ expert: actorSchema }).strict();
+  router.post('/api/cases/:id/claim', async (request, response) => {
+    const id = String(request.params.id);
+    const { expert } = parseBody(expertSchema, request.body);
+    const claimed = await dependencies.cases.claim(id, expert);
+    if (!claimed) throw await refusal(dependencies.cases, id, 'claim');
+    response.json(claimed);
+  });
+  router.post('/api/cases/:id/release', async (request, response) => {
+    const id = String(request.params.id);
+    const { expert } = parseBody(expertSchema, request.body);
+    const released = await dependencies.cases.release(id, expert);
+    if (!released) throw await refusal(dependencies.cases, id, 'release');
+    response.json(released);
+  });
+  router.post('/api/cases/:id/resolve', async (request, response) => {
+    const id = String(request.params.id);
+    const { expert } = parseBody(expertSchema, request.body);
+    const holder = await dependencies.cases.holder(id);
+    if (holder?.assignee && holder.assignee !== expert) throw new ConflictError(`case ${id} is held by ${holder.assignee}`);
+    try {
+      response.json(await dependencies.replies.resolve(id, expert));
+    } catch (error) {
+      if (error instanceof CaseNotOpenError) throw new NotFoundError('open case', id);
+      throw error;
+    }
+  });
   router.post('/api/cases/:id/hand-back', async (request, response) => {
     const id = String(request.params.id);
     const { actor } = parseBody(handBackSchema, request.body);
@@ -80,4 +108,11 @@ export function createCaseRoutes(dependencies: {
     response.json(handedBack);
   });
   return router;
+}
+
+/** Why a claim or release changed nothing: no such open case, or another person holds it. */
+async function refusal(cases: CaseStore, id: string, what: 'claim' | 'release'): Promise<Error> {
+  const holder = await cases.holder(id);
+  if (!holder || holder.status === 'resolved' || holder.status === 'handed_back') return new NotFoundError('open case', id);
+  return new ConflictError(what === 'claim' ? `case ${id} is held by ${holder.assignee ?? 'someone else'}` : `case ${id} is not held by you`);
 }

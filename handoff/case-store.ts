@@ -62,6 +62,21 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
 
+  async function changeHolder(caseId: string, expert: string, change: string, condition: string, action: string): Promise<CaseSummary | undefined> {
+    return db.transaction(async (transaction) => {
+      const [row] = await transaction.query<CaseRow>(
+        `UPDATE cases SET ${change}, updated_at = now() WHERE id = $1 AND ${condition} RETURNING *`,
+        [caseId, expert],
+      );
+      if (!row) return undefined;
+      await transaction.query(
+        `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details) VALUES ('expert', $1, $2, 'case', $3, $4)`,
+        [expert, action, caseId, JSON.stringify({ conversationId: row.conversation_id })],
+      );
+      return toSummary(row, now());
+    });
+  }
+
   return {
     /** Opens a case for the conversation, or returns the one already open. */
     async open(newCase: NewCase): Promise<{ case: CaseSummary; opened: boolean }> {
@@ -119,6 +134,16 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
       await db.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);
     },
 
+    /** Takes the case: it is the expert's until released, resolved or handed back. A case someone else holds is refused. */
+    async claim(caseId: string, expert: string): Promise<CaseSummary | undefined> {
+      return changeHolder(caseId, expert, `status = 'claimed', assignee = $2`, `status IN ('open', 'claimed') AND (assignee IS NULL OR assignee = $2)`, 'case.claimed');
+    },
+
+    /** Puts the case back in the queue; only its holder may. */
+    async release(caseId: string, expert: string): Promise<CaseSummary | undefined> {
+      return changeHolder(caseId, expert, `status = 'open', assignee = NULL`, `status = 'claimed' AND assignee = $2`, 'case.released');
+    },
+
     /** Gives the conversation back to the bot. */
     async handBack(caseId: string, actor: string): Promise<CaseSummary | undefined> {
       return db.transaction(async (transaction) => {
@@ -135,6 +160,12 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
         );
         return toSummary(row, now());
       });
+    },
+
+    /** Who holds a case now, for a clear refusal when someone else does. */
+    async holder(caseId: string): Promise<{ status: CaseStatus; assignee: string | null } | undefined> {
+      const [row] = await db.query<{ status: CaseStatus; assignee: string | null }>('SELECT status, assignee FROM cases WHERE id = $1', [caseId]);
+      return row;
     },
 
     /** The queue, most urgent and most overdue first. */

@@ -96,4 +96,31 @@ describe('escalation cases', () => {
     expect(second.replies[0]?.decision).toBe('handoff');
     expect(await caseOf(first.conversation.id)).toMatchObject({ reasons: ['unclear_question', 'repeated_clarification'] });
   });
+
+  it('lets one person hold a case at a time, and resolving it asks the customer for a satisfaction score', async () => {
+    const first = await say('What is the capital of Mongolia?');
+    const opened = await caseOf(first.conversation.id);
+    const url = (action: string) => `${app.baseUrl}/api/cases/${opened?.id}/${action}`;
+
+    expect((await postJson(url('claim'), { expert: 'expert.anna' }, auth)).body).toMatchObject({ status: 'claimed', assignee: 'expert.anna' });
+    expect((await postJson(url('claim'), { expert: 'expert.bo' }, auth)).status).toBe(409);
+    expect((await postJson(url('release'), { expert: 'expert.bo' }, auth)).status).toBe(409);
+    expect((await postJson(url('resolve'), { expert: 'expert.bo' }, auth)).status).toBe(409);
+    expect((await postJson(url('release'), { expert: 'expert.anna' }, auth)).body).toMatchObject({ status: 'open', assignee: null });
+    expect((await postJson(url('claim'), { expert: 'expert.bo' }, auth)).status).toBe(200);
+
+    const resolved = await postJson(url('resolve'), { expert: 'expert.bo' }, auth);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.delivery).toEqual({ outcome: 'published' });
+    const history = (await (
+      await fetch(`${app.baseUrl}/api/web-chat/conversations/${first.conversation.id}/messages`, {
+        headers: { authorization: `Bearer ${first.conversation.token}` },
+      })
+    ).json()) as { messages: { author: string; text: string }[] };
+    expect(history.messages.at(-1)?.text).toMatch(/How satisfied are you with the help you got\? Reply with a number from 1/);
+    expect((await postJson(url('claim'), { expert: 'expert.anna' }, auth)).status).toBe(404);
+
+    const again = await say('How long does a SEPA transfer take?', first.conversation);
+    expect(again.replies[0]?.decision).toBe('answer');
+  });
 });

@@ -7,7 +7,7 @@ import { renderSms } from '../channels/twilio/render-sms.js';
 import { renderWhatsApp } from '../channels/twilio/render-whatsapp.js';
 import { isWithinCustomerServiceWindow, renderWhatsAppTemplate } from '../channels/twilio/whatsapp-window.js';
 import type { WebChatEvents } from '../channels/web-chat/web-chat-events.js';
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { redactPii } from '../guardrails/input/pii/redact-pii.js';
 import type { OutboundChannel } from '../outbox/channel-sender.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
@@ -36,6 +36,11 @@ export class CaseNotOpenError extends Error {
   override readonly name = 'CaseNotOpenError';
 }
 
+const csatQuestion = {
+  en: 'Thank you for your patience. How satisfied are you with the help you got? Reply with a number from 1 (not at all) to 5 (very).',
+  nl: 'Bedankt voor uw geduld. Hoe tevreden bent u over de hulp die u kreeg? Antwoord met een cijfer van 1 (helemaal niet) tot 5 (heel tevreden).',
+} as const;
+
 type CaseRow = { id: string; conversation_id: string; channel: string; locale: 'en' | 'nl'; address: string | null };
 
 /**
@@ -48,21 +53,10 @@ type CaseRow = { id: string; conversation_id: string; channel: string; locale: '
 export function createExpertReplies(dependencies: ExpertReplyDependencies) {
   const now = dependencies.now ?? (() => new Date());
   return {
+    /** A person's reply: the case becomes theirs if nobody held it. */
     async reply(caseId: string, reply: { expert: string; text: string }): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
-      const [found] = await dependencies.db.query<CaseRow>(
-        `SELECT k.id, k.conversation_id, k.channel, k.locale, c.address
-         FROM cases k JOIN conversations c ON c.id = k.conversation_id
-         WHERE k.id = $1 AND k.status IN ('open', 'claimed')`,
-        [caseId],
-      );
-      if (!found) throw new CaseNotOpenError(`case ${caseId} is not open`);
-      const messageId = randomUUID();
-      await dependencies.db.transaction(async (transaction) => {
-        await transaction.query(
-          `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
-           VALUES ($1, $2, $3, $4, 'outbound', 'expert', $5, $6)`,
-          [messageId, found.conversation_id, found.channel, `expert:${messageId}`, reply.expert, redactPii(reply.text).text],
-        );
+      const found = await openCase(caseId);
+      const messageId = await store(found, 'expert', reply.expert, reply.text, async (transaction, storedId) => {
         await transaction.query(
           `UPDATE cases SET status = 'claimed', assignee = COALESCE(assignee, $2), updated_at = now() WHERE id = $1`,
           [caseId, reply.expert],
@@ -70,13 +64,64 @@ export function createExpertReplies(dependencies: ExpertReplyDependencies) {
         await transaction.query(
           `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
            VALUES ('expert', $1, 'case.replied', 'case', $2, $3)`,
-          [reply.expert, caseId, JSON.stringify({ conversationId: found.conversation_id, messageId, channel: found.channel })],
+          [reply.expert, caseId, JSON.stringify({ conversationId: found.conversation_id, messageId: storedId, channel: found.channel })],
         );
       });
-      const delivery = await deliver(found, messageId, reply.text);
-      return { messageId, delivery };
+      return { messageId, delivery: await deliver(found, messageId, reply.text) };
+    },
+
+    /**
+     * Closes the case and asks the customer, on their channel, how satisfied
+     * they are (CSAT). The conversation goes back to the bot.
+     */
+    async resolve(caseId: string, expert: string): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
+      const found = await openCase(caseId);
+      const question = csatQuestion[found.locale];
+      const messageId = await store(found, 'bot', 'assistant', question, async (transaction, csatMessageId) => {
+        await transaction.query(
+          `UPDATE cases SET status = 'resolved', assignee = COALESCE(assignee, $2), closed_at = now(), updated_at = now() WHERE id = $1`,
+          [caseId, expert],
+        );
+        await transaction.query(
+          `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
+           VALUES ('expert', $1, 'case.resolved', 'case', $2, $3)`,
+          [expert, caseId, JSON.stringify({ conversationId: found.conversation_id, csatMessageId })],
+        );
+      });
+      return { messageId, delivery: await deliver(found, messageId, question) };
     },
   };
+
+  async function openCase(caseId: string): Promise<CaseRow> {
+    const [found] = await dependencies.db.query<CaseRow>(
+      `SELECT k.id, k.conversation_id, k.channel, k.locale, c.address
+       FROM cases k JOIN conversations c ON c.id = k.conversation_id
+       WHERE k.id = $1 AND k.status IN ('open', 'claimed')`,
+      [caseId],
+    );
+    if (!found) throw new CaseNotOpenError(`case ${caseId} is not open`);
+    return found;
+  }
+
+  /** Stores an outbound message (redacted like every stored text) with the case change, atomically. */
+  async function store(
+    found: CaseRow,
+    author: 'expert' | 'bot',
+    authorId: string,
+    text: string,
+    alsoInTransaction: (transaction: Queryable, messageId: string) => Promise<void>,
+  ): Promise<string> {
+    const id = randomUUID();
+    await dependencies.db.transaction(async (transaction) => {
+      await transaction.query(
+        `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
+         VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7)`,
+        [id, found.conversation_id, found.channel, `${author}:${id}`, author, authorId, redactPii(text).text],
+      );
+      await alsoInTransaction(transaction, id);
+    });
+    return id;
+  }
 
   async function deliver(found: CaseRow, messageId: string, text: string): Promise<ExpertReplyDelivery> {
     const content = { text, locale: found.locale, citations: [] };

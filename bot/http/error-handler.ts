@@ -9,6 +9,7 @@ import { ServiceUnavailableError } from '../errors/service-unavailable-error.js'
 import { UnauthorizedError } from '../errors/unauthorized-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requestIdOf } from './request-context.js';
+import { ConflictError } from '../errors/conflict-error.js';
 
 interface ErrorBody {
   error: { code: string; message: string; requestId: string; issues?: readonly { path: string; message: string }[] };
@@ -41,7 +42,7 @@ function describe(error: unknown, requestId: string): { status: number; body: Er
   if (error instanceof UnauthorizedError) return { status: 401, body: body('unauthorized', error.message) };
   if (error instanceof NotFoundError) return { status: 404, body: body('not_found', error.message) };
   if (error instanceof FeatureDisabledError) return { status: 404, body: body('disabled', error.message) };
-  if (error instanceof CurationConflictError) return { status: 409, body: body('conflict', error.message) };
+  if (error instanceof CurationConflictError || error instanceof ConflictError) return { status: 409, body: body('conflict', error.message) };
   if (error instanceof ChannelCapabilityError) return { status: 409, body: body('unsupported', error.message) };
   if (error instanceof ServiceUnavailableError) return { status: 503, body: body('unavailable', error.message) };
   const bodyParserType = (error as { type?: unknown } | undefined)?.type;
