@@ -69,6 +69,11 @@ export class AssistantBot extends ActivityHandler {
       return;
     }
 
+    if (await this.dependencies.cases.recordSatisfaction(conversationId, question)) {
+      await context.sendActivity({ type: 'message', text: replyTexts[inbound.locale].thanksForScore, locale: inbound.locale, channelData: { decision: 'answer', citations: [] } });
+      return;
+    }
+
     const previousQuestion = await this.dependencies.conversations.previousQuestion(conversationId);
     const turn = await this.dependencies.answerTurn.answer({
       text: question,

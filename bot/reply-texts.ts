@@ -13,6 +13,7 @@ export const replyTexts = {
     onlyEnglishAndDutch: 'I can answer in English and Dutch. I am passing your message to our service team.',
     onlyText: 'Thanks for your message. I can only read text, not photos, voice messages or files. Please type your question.',
     passingToPerson: "I'm passing your message to our service team.",
+    thanksForScore: 'Thank you for your feedback.',
     personWillReply: (when: string) => `A colleague will reply here ${when}.`,
   },
   nl: {
@@ -26,6 +27,7 @@ export const replyTexts = {
     onlyEnglishAndDutch: 'Ik antwoord in het Nederlands en het Engels. Ik geef uw bericht door aan ons serviceteam.',
     onlyText: 'Bedankt voor uw bericht. Ik kan alleen tekst lezen, geen foto\'s, spraakberichten of bestanden. Typ uw vraag alstublieft.',
     passingToPerson: 'Ik geef uw bericht door aan ons serviceteam.',
+    thanksForScore: 'Bedankt voor uw beoordeling.',
     personWillReply: (when: string) => `Een collega antwoordt hier ${when}.`,
   },
 } as const satisfies Record<
@@ -39,6 +41,7 @@ export const replyTexts = {
     onlyEnglishAndDutch: string;
     onlyText: string;
     passingToPerson: string;
+    thanksForScore: string;
     personWillReply: (when: string) => string;
   }
 >;

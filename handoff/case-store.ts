@@ -162,6 +162,25 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
       });
     },
 
+    /**
+     * A score of 1–5 sent within a day after a case was resolved answers its
+     * satisfaction question: recorded once per case. Returns whether it was one.
+     */
+    async recordSatisfaction(conversationId: string, text: string): Promise<boolean> {
+      const score = /^\s*([1-5])\s*[.!]?\s*$/.exec(text)?.[1];
+      if (score === undefined) return false;
+      const inserted = await db.query<{ case_id: string }>(
+        `INSERT INTO csat_responses (case_id, conversation_id, score)
+         SELECT k.id, k.conversation_id, $2 FROM cases k
+         WHERE k.conversation_id = $1 AND k.status = 'resolved' AND k.closed_at > now() - interval '24 hours'
+           AND NOT EXISTS (SELECT 1 FROM csat_responses r WHERE r.case_id = k.id)
+         ORDER BY k.closed_at DESC LIMIT 1
+         RETURNING case_id`,
+        [conversationId, Number(score)],
+      );
+      return inserted.length > 0;
+    },
+
     /** Who holds a case now, for a clear refusal when someone else does. */
     async holder(caseId: string): Promise<{ status: CaseStatus; assignee: string | null } | undefined> {
       const [row] = await db.query<{ status: CaseStatus; assignee: string | null }>('SELECT status, assignee FROM cases WHERE id = $1', [caseId]);

@@ -120,6 +120,11 @@ describe('escalation cases', () => {
     expect(history.messages.at(-1)?.text).toMatch(/How satisfied are you with the help you got\? Reply with a number from 1/);
     expect((await postJson(url('claim'), { expert: 'expert.anna' }, auth)).status).toBe(404);
 
+    const score = await say('4', first.conversation);
+    expect(score.replies[0]?.text).toBe('Thank you for your feedback.');
+    const [recorded] = await app.db.query<{ score: number }>('SELECT score FROM csat_responses WHERE case_id = $1', [opened?.id]);
+    expect(recorded?.score).toBe(4);
+
     const again = await say('How long does a SEPA transfer take?', first.conversation);
     expect(again.replies[0]?.decision).toBe('answer');
   });

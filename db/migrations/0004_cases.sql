@@ -23,3 +23,11 @@ CREATE TABLE cases (
 );
 CREATE UNIQUE INDEX cases_one_open_per_conversation ON cases (conversation_id) WHERE status IN ('open', 'claimed');
 CREATE INDEX cases_queue_idx ON cases (status, priority, sla_due_at);
+
+-- Answers to the satisfaction question sent when a case is resolved.
+CREATE TABLE csat_responses (
+  case_id          text PRIMARY KEY REFERENCES cases (id),
+  conversation_id  text NOT NULL REFERENCES conversations (id),
+  score            integer NOT NULL CHECK (score BETWEEN 1 AND 5),
+  created_at       timestamptz NOT NULL DEFAULT now()
+);
