@@ -70,7 +70,14 @@ export class AssistantBot extends ActivityHandler {
     }
 
     if (await this.dependencies.cases.recordSatisfaction(conversationId, question)) {
-      await context.sendActivity({ type: 'message', text: replyTexts[inbound.locale].thanksForScore, locale: inbound.locale, channelData: { decision: 'answer', citations: [] } });
+      const thanks = replyTexts[inbound.locale].thanksForScore;
+      await this.dependencies.conversations.recordNotice({
+        conversationId,
+        channel: inbound.channel ?? activity.channelId,
+        key: inbound.inboundMessageId,
+        text: thanks,
+      });
+      await context.sendActivity({ type: 'message', text: thanks, locale: inbound.locale, channelData: { decision: 'answer', citations: [] } });
       return;
     }
 

@@ -192,6 +192,27 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
       });
     },
 
+    /**
+     * Stores a short notice the service sent itself (a HELP reply, a thank-you
+     * for a score), so the timeline shows everything the customer received.
+     * The key makes a repeat a no-op; returns the message id.
+     */
+    async recordNotice(notice: { conversationId: string; channel: string; key: string; text: string }): Promise<string> {
+      const [inserted] = await db.query<{ id: string }>(
+        `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
+         VALUES ($1, $2, $3, $4, 'outbound', 'bot', 'assistant', $5)
+         ON CONFLICT (channel, provider_message_id) DO NOTHING
+         RETURNING id`,
+        [newId(), notice.conversationId, notice.channel, `notice:${notice.key}`, notice.text],
+      );
+      if (inserted) return inserted.id;
+      const [existing] = await db.query<{ id: string }>('SELECT id FROM messages WHERE channel = $1 AND provider_message_id = $2', [
+        notice.channel,
+        `notice:${notice.key}`,
+      ]);
+      return existing?.id ?? '';
+    },
+
     async findReplyTo(inboundMessageId: string): Promise<StoredReply | undefined> {
       const [row] = await db.query<{ text: string; decision: Decision; citations: Citation[] }>(
         `SELECT m.text, a.decision, a.citations

@@ -83,6 +83,11 @@ describe('Twilio webhooks', () => {
       expect.stringContaining('you will receive our messages again'),
       expect.stringContaining('Reply STOP to opt out'),
     ]);
+    const notices = await app.db.query<{ text: string }>(
+      "SELECT m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.address = $1 AND m.author_type = 'bot' ORDER BY m.created_at",
+      [customer],
+    );
+    expect(notices.map((notice) => notice.text)).toEqual([expect.stringContaining('you will receive our messages again'), expect.stringContaining('Reply STOP to opt out')]);
   });
 
   it('answers a photo without text politely', async () => {

@@ -125,8 +125,15 @@ export function createTwilioRoutes(dependencies: TwilioRoutesDependencies): Rout
 
     const locale = received.conversation.locale;
     const enqueueNotice = async (body: string) => {
+      const messageId = await dependencies.conversations.recordNotice({
+        conversationId: received.conversation.id,
+        channel: message.channel,
+        key: received.messageId,
+        text: body,
+      });
       await dependencies.outbox.enqueue(dependencies.db, {
         conversationId: received.conversation.id,
+        messageId,
         channel: message.channel,
         recipient: message.from,
         payload: { body },
