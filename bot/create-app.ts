@@ -6,18 +6,13 @@ import { createEmailRoutes } from '../channels/email/email-routes.js';
 import { createTwilioRoutes } from '../channels/twilio/twilio-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
-import type { Embedder } from '../retrieval/embedder.js';
 import { createCaseRoutes } from '../handoff/case-routes.js';
-import type { CaseStore } from '../handoff/case-store.js';
 import { createExpertReplies } from '../handoff/expert-replies.js';
 import { createKnowledgeDrafts } from '../handoff/knowledge-drafts.js';
 import { createOutboxRoutes } from '../outbox/outbox-routes.js';
-import type { OutboxStore } from '../outbox/outbox-store.js';
-import type { AssistantBot } from './assistant-bot.js';
+import type { AssistantParts } from './compose-assistant.js';
 import type { ChannelParts } from './compose-channels.js';
 import type { Config } from './config.js';
-import type { ConversationStore } from './conversations/conversation-store.js';
-import type { CustomerDirectory } from './conversations/customer-directory.js';
 import { createCurationRoutes } from './http/curation-routes.js';
 import { createCustomerRoutes } from './http/customer-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
@@ -40,13 +35,9 @@ export interface AppDependencies {
     | 'helpCentreUrl'
   >;
   db: Db;
-  embedder: Embedder;
   logger: Logger;
-  bot: AssistantBot;
-  conversations: ConversationStore;
-  customers: CustomerDirectory;
-  outbox: OutboxStore;
-  cases: CaseStore;
+  /** The answering core and its stores (`composeAssistant`). */
+  assistant: Pick<AssistantParts, 'embedder' | 'bot' | 'conversations' | 'customers' | 'outbox' | 'cases'>;
   channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses'>;
   /** How often open web-chat event streams get a keep-alive (tests shorten it). */
   webChatHeartbeatMs?: number;
@@ -56,6 +47,7 @@ const webDirectory = fileURLToPath(new URL('../web/', import.meta.url));
 
 /** The whole HTTP surface as a value; only `server.ts` listens. */
 export function createApp(dependencies: AppDependencies): Express {
+  const { assistant } = dependencies;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -66,8 +58,8 @@ export function createApp(dependencies: AppDependencies): Express {
   const { config, channels } = dependencies;
   app.use(
     createWebChatRoutes({
-      bot: dependencies.bot,
-      conversations: dependencies.conversations,
+      bot: assistant.bot,
+      conversations: assistant.conversations,
       db: dependencies.db,
       events: channels.events,
       tokenSecret: channels.webChatTokenSecret,
@@ -80,10 +72,10 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(
     createTwilioRoutes({
       db: dependencies.db,
-      bot: dependencies.bot,
-      conversations: dependencies.conversations,
-      customers: dependencies.customers,
-      outbox: dependencies.outbox,
+      bot: assistant.bot,
+      conversations: assistant.conversations,
+      customers: assistant.customers,
+      outbox: assistant.outbox,
       turns: channels.turns,
       settings: config.twilio,
       publicBaseUrl: config.publicBaseUrl,
@@ -105,9 +97,9 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   app.use(
     createBotFrameworkRoutes({
-      bot: dependencies.bot,
-      conversations: dependencies.conversations,
-      customers: dependencies.customers,
+      bot: assistant.bot,
+      conversations: assistant.conversations,
+      customers: assistant.customers,
       settings: dependencies.config.botFramework,
       defaultLocale: dependencies.config.defaultLocale,
       messageMaxChars: dependencies.config.messageMaxChars,
@@ -116,8 +108,8 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   const replies = createExpertReplies({
     db: dependencies.db,
-    conversations: dependencies.conversations,
-    outbox: dependencies.outbox,
+    conversations: assistant.conversations,
+    outbox: assistant.outbox,
     events: channels.events,
     smsMaxSegments: config.twilio.smsMaxSegments,
     whatsAppTemplate: config.twilio.whatsAppTemplate,
@@ -126,12 +118,12 @@ export function createApp(dependencies: AppDependencies): Express {
   });
   const drafts = createKnowledgeDrafts({
     db: dependencies.db,
-    embedder: dependencies.embedder,
+    embedder: assistant.embedder,
     articleBaseUrl: config.helpCentreUrl ?? `${config.publicBaseUrl}/help`,
   });
-  app.use(createCaseRoutes({ cases: dependencies.cases, replies, drafts, token: config.operationsApiToken }));
-  app.use(createOutboxRoutes({ outbox: dependencies.outbox, token: dependencies.config.operationsApiToken }));
-  app.use(createCustomerRoutes({ customers: dependencies.customers, token: dependencies.config.operationsApiToken }));
+  app.use(createCaseRoutes({ cases: assistant.cases, replies, drafts, token: config.operationsApiToken }));
+  app.use(createOutboxRoutes({ outbox: assistant.outbox, token: dependencies.config.operationsApiToken }));
+  app.use(createCustomerRoutes({ customers: assistant.customers, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));
   app.use(express.static(webDirectory, { index: 'index.html', maxAge: '5m' }));
 

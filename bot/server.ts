@@ -74,13 +74,8 @@ async function main(): Promise<void> {
   const app = createApp({
     config,
     db,
-    embedder: assistant.embedder,
     logger,
-    bot: assistant.bot,
-    conversations: assistant.conversations,
-    customers: assistant.customers,
-    outbox: assistant.outbox,
-    cases: assistant.cases,
+    assistant,
     channels,
   });
   const server = createServer(app);

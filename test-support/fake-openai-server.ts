@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createInterruptibleSleep } from '../fakes/interruptible-sleep.js';
+import { readBody, parseJsonOrText, sendJson } from '../fakes/http-exchange.js';
 
 /** One request as the fake server received it. */
 export interface RecordedRequest {
@@ -236,26 +237,6 @@ export function embeddingsWithDimensions(dimensions: number): (payload: Record<s
 
 function errorBody(status: number, message: string, type: string) {
   return { error: { message, type, code: status >= 500 ? 'server_error' : null, param: null } };
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 function fnv1a(text: string): number {

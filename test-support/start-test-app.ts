@@ -45,13 +45,8 @@ export async function startTestApp(environment: Record<string, string> = {}, par
   const app = createApp({
     config: settings,
     db,
-    embedder: assistant.embedder,
     logger,
-    bot: assistant.bot,
-    conversations: assistant.conversations,
-    customers: assistant.customers,
-    outbox: assistant.outbox,
-    cases: assistant.cases,
+    assistant,
     channels,
     ...(parts.webChatHeartbeatMs === undefined ? {} : { webChatHeartbeatMs: parts.webChatHeartbeatMs }),
   });

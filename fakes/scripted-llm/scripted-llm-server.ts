@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseGenerationPrompt, type ParsedGenerationPrompt } from '../../bot/answer-engine/generation-prompt.js';
 import { scriptedBehaviourSchema, scriptedReply, toBehaviourSpec, type BehaviourSpec, type ScriptedBehaviour } from './scripted-behaviour.js';
 import { createInterruptibleSleep } from '../interruptible-sleep.js';
+import { readBody, parseJsonOrText, sendJson } from '../http-exchange.js';
 
 export interface ScriptedLlmServerOptions {
   /** 0 (any free port) unless given. */
@@ -192,28 +193,9 @@ function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
 /** An error as the OpenAI API writes it: `{ error: { message, type, param, code } }`. */
 function sendError(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   const type = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error';
   sendJson(response, status, { error: { message, type, param: null, code: status === 429 ? 'rate_limit_exceeded' : null } }, headers);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJsonOrText(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}

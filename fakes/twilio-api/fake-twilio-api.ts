@@ -7,6 +7,7 @@ import { measureSms } from '../../channels/twilio/sms-encoding.js';
 import { twilioMaxBodyLength } from '../../channels/twilio/twilio-outbound-payload.js';
 import { signTwilioWebhook } from './sign-twilio-webhook.js';
 import { createInterruptibleSleep } from '../interruptible-sleep.js';
+import { readBody, sendJson } from '../http-exchange.js';
 
 /** The account the fake accepts unless told otherwise (any `AC` + 32 hex digits works with the Twilio client). */
 export const fakeAccountSid = 'ACfa4e0000000000000000000000000000';
@@ -424,13 +425,3 @@ function parseJson(text: string): unknown {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -2,9 +2,7 @@ import { passesElevenCheck } from './passes-eleven-check.js';
 import {
   isSpaceCutBetweenLongTokens,
   joinDigits,
-  listCandidateRanges,
-  scanNumberRuns,
-  spanOfTokens,
+  findNumberSpans,
   type NumberToken,
 } from './scan-number-runs.js';
 import type { TextSpan } from './text-span.js';
@@ -55,18 +53,11 @@ function cueNear(text: string, span: TextSpan): 'bsn' | 'other' | 'none' {
  * that is how other references usually start.
  */
 export function findBsn(text: string): TextSpan[] {
-  const spans: TextSpan[] = [];
-  for (const run of scanNumberRuns(text)) {
-    for (const [first, last] of listCandidateRanges(run, { isCut: isSpaceCutBetweenLongTokens, minDigits: 8, maxDigits: 9 })) {
-      const tokens = run.tokens.slice(first, last + 1);
-      if (!hasBsnShape(tokens)) continue;
-      const digits = joinDigits(tokens).padStart(9, '0');
-      if (!passesElevenCheck(digits)) continue;
-      const span = spanOfTokens(tokens);
-      const cue = cueNear(text, span);
-      if (cue === 'other' || (cue === 'none' && digits.startsWith('0'))) continue;
-      spans.push(span);
-    }
-  }
-  return spans;
+  return findNumberSpans(text, { isCut: isSpaceCutBetweenLongTokens, minDigits: 8, maxDigits: 9 }, (tokens, span) => {
+    if (!hasBsnShape(tokens)) return false;
+    const digits = joinDigits(tokens).padStart(9, '0');
+    if (!passesElevenCheck(digits)) return false;
+    const cue = cueNear(text, span);
+    return !(cue === 'other' || (cue === 'none' && digits.startsWith('0')));
+  });
 }

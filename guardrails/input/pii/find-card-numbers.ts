@@ -2,9 +2,7 @@ import { isLuhnValid } from './is-luhn-valid.js';
 import {
   isSpaceCut,
   joinDigits,
-  listCandidateRanges,
-  scanNumberRuns,
-  spanOfTokens,
+  findNumberSpans,
   type NumberToken,
 } from './scan-number-runs.js';
 import type { TextSpan } from './text-span.js';
@@ -41,12 +39,5 @@ function isCardNumber(tokens: readonly NumberToken[]): boolean {
  * returned; detectPii keeps the longest.
  */
 export function findCardNumbers(text: string): TextSpan[] {
-  const spans: TextSpan[] = [];
-  for (const run of scanNumberRuns(text)) {
-    for (const [first, last] of listCandidateRanges(run, { isCut: isSpaceCut, minDigits: 13, maxDigits: 19 })) {
-      const tokens = run.tokens.slice(first, last + 1);
-      if (isCardNumber(tokens)) spans.push(spanOfTokens(tokens));
-    }
-  }
-  return spans;
+  return findNumberSpans(text, { isCut: isSpaceCut, minDigits: 13, maxDigits: 19 }, isCardNumber);
 }

@@ -1,9 +1,7 @@
 import {
   isSpaceCutBetweenLongTokens,
   joinDigits,
-  listCandidateRanges,
-  scanNumberRuns,
-  spanOfTokens,
+  findNumberSpans,
   type NumberToken,
 } from './scan-number-runs.js';
 import type { TextSpan } from './text-span.js';
@@ -90,12 +88,5 @@ function isPhoneNumber(tokens: readonly NumberToken[]): boolean {
  * be told from other digit groups.
  */
 export function findPhoneNumbers(text: string): TextSpan[] {
-  const spans: TextSpan[] = [];
-  for (const run of scanNumberRuns(text)) {
-    for (const [first, last] of listCandidateRanges(run, { isCut: isSpaceCutBetweenLongTokens, minDigits: 8, maxDigits: 17 })) {
-      const tokens = run.tokens.slice(first, last + 1);
-      if (isPhoneNumber(tokens)) spans.push(spanOfTokens(tokens));
-    }
-  }
-  return spans;
+  return findNumberSpans(text, { isCut: isSpaceCutBetweenLongTokens, minDigits: 8, maxDigits: 17 }, isPhoneNumber);
 }

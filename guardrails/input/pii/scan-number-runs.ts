@@ -170,6 +170,26 @@ export function listCandidateRanges(run: NumberRun, options: CandidateRangeOptio
   return ranges;
 }
 
+/**
+ * Every candidate range of every number run in `text` that `accepts` takes,
+ * as a text span: the loop the card, phone and BSN finders share.
+ */
+export function findNumberSpans(
+  text: string,
+  options: CandidateRangeOptions,
+  accepts: (tokens: readonly NumberToken[], span: TextSpan) => boolean,
+): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const run of scanNumberRuns(text)) {
+    for (const [first, last] of listCandidateRanges(run, options)) {
+      const tokens = run.tokens.slice(first, last + 1);
+      const span = spanOfTokens(tokens);
+      if (accepts(tokens, span)) spans.push(span);
+    }
+  }
+  return spans;
+}
+
 /** The digits of a token range, in order, without separators. */
 export function joinDigits(tokens: readonly NumberToken[]): string {
   return tokens.map((token) => token.digits).join('');
