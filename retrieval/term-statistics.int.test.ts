@@ -36,6 +36,15 @@ describe('term statistics of the served knowledge base', () => {
     expect(statistics.correct('my acc 11.9 xylophone account')).toBe('my acc 11.9 xylophone account');
   });
 
+  it('keeps real words the articles do not use when judging coverage, and still corrects misspellings', async () => {
+    const statistics = await loadTermStatistics(db, 'en');
+    // "statement" is an article word one edit from "statements"; "overdraw" is a real word one edit from nothing served.
+    expect(statistics.correctMisspellings('acount statment')).toBe('account statement');
+    expect(statistics.correct('how much interst')).toBe('how much interest');
+    expect(statistics.correct('interests')).toBe('interest');
+    expect(statistics.correctMisspellings('interests')).toBe('interests');
+  });
+
   it('learns only from serving chunks of the locale', async () => {
     const statistics = await loadTermStatistics(db, 'en');
     expect(statistics.documentCount).toBe(2);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import { isDictionaryWord } from './text/general-vocabulary.js';
 import { contentTerms, tokenize, type Locale } from './text/normalize-terms.js';
 
 /**
@@ -12,8 +13,14 @@ export interface TermStatistics {
   readonly averageLength: number;
   /** Chunks containing the (stemmed) term. */
   documentFrequency(term: string): number;
-  /** The query with each unknown word replaced by the most frequent known word one edit away, if any. */
+  /** The query with each unknown word replaced by the most frequent known word one edit away, if any (recall first: for search). */
   correct(query: string): string;
+  /**
+   * Like `correct`, but a real word of the language the articles do not use is
+   * kept ("stock" does not become "stuck"): for judging whether the articles
+   * cover a question, where a false correction would claim they do.
+   */
+  correctMisspellings(query: string): string;
 }
 
 const minimumLengthToCorrect = 4;
@@ -60,6 +67,10 @@ export async function loadTermStatistics(db: Db, locale: string): Promise<TermSt
     averageLength: rows.length === 0 ? 0 : totalLength / rows.length,
     documentFrequency: (term) => documentFrequency.get(term) ?? 0,
     correct: (query) => tokenize(query).map(correctWord).join(' '),
+    correctMisspellings: (query) =>
+      tokenize(query)
+        .map((word) => (isDictionaryWord(word, termLocale) ? word : correctWord(word)))
+        .join(' '),
   };
 }
 

@@ -154,7 +154,7 @@ async function decide(dependencies: AnswerEngineDependencies, request: AnswerReq
   const citedChunks = [...new Set(checked.kept.flatMap((sentence) => sentence.citations))].flatMap((id) => chunkById.get(id) ?? []);
   const meanSupport = checked.kept.reduce((sum, sentence) => sum + sentence.support, 0) / checked.kept.length;
   const statistics = await dependencies.termStatistics?.(citedChunks[0]?.locale ?? locale);
-  const coverageText = statistics ? statistics.correct(searchText) : searchText;
+  const coverageText = statistics ? statistics.correctMisspellings(searchText) : searchText;
   // The whole cited articles as retrieved: a question's detail is often answered a paragraph away.
   const citedArticles = new Set(citedChunks.map((chunk) => chunk.articleId));
   const articleChunks = retrieved.filter((chunk) => citedArticles.has(chunk.articleId));

@@ -1,13 +1,15 @@
 import type { RetrievedChunk } from '../../retrieval/retrieved-chunk.js';
 import type { TermStatistics } from '../../retrieval/term-statistics.js';
 import { contentTerms, type Locale } from '../../retrieval/text/normalize-terms.js';
+import { withoutWordsNamingNoNeed } from './words-naming-no-need.js';
 
 /**
  * The share (0..1) of the question the cited chunks (with their titles and
  * headings) speak about, each word weighted by how rare it is in the knowledge
  * base. The rare words name the need ("scooter insurance", "houseboat
  * mortgage"); a word no article uses at all weighs most, so an answer that
- * covers only the common words ("insurance") is not confident. Without term
+ * covers only the common words ("insurance") is not confident. Conversational
+ * words ("pls", "yesterday", "jullie") name no need and are left out. Without term
  * statistics every word weighs the same. Computed the same way whichever
  * generator drafted.
  */
@@ -17,7 +19,7 @@ export function questionCoverage(
   cited: readonly Pick<RetrievedChunk, 'title' | 'heading' | 'text' | 'locale'>[],
   statistics?: TermStatistics,
 ): number {
-  const terms = new Set(contentTerms(question, locale));
+  const terms = new Set(contentTerms(withoutWordsNamingNoNeed(question, locale), locale));
   if (terms.size === 0 || cited.length === 0) return 0;
   const available = new Set(
     cited.flatMap((chunk) => contentTerms(`${chunk.title} ${chunk.heading} ${chunk.text}`, chunk.locale === 'nl' ? 'nl' : 'en')),
