@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Citation, Decision } from './answer-engine/answer-outcome.js';
 import type { AnswerTurn, TurnOutcome } from './answer-engine/answer-turn.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
+import type { ServiceMetrics } from './observability/service-metrics.js';
 import { replyTexts } from './reply-texts.js';
 import type { CaseStore } from '../handoff/case-store.js';
 import { describeReplyTime } from '../handoff/service-hours.js';
@@ -39,6 +40,7 @@ export interface AssistantBotDependencies {
   clock?: () => Date;
   /** Milliseconds since an arbitrary origin; injectable so tests control latency. */
   now?: () => number;
+  metrics?: Pick<ServiceMetrics, 'recordTurn'>;
 }
 
 /**
@@ -100,14 +102,16 @@ export class AssistantBot extends ActivityHandler {
     const isFirstReply = !(await this.dependencies.conversations.hasBotReplied(conversationId));
     const channel = inbound.channel ?? activity.channelId;
 
+    const latencyMs = now() - started;
     const recorded = await this.dependencies.conversations.recordBotReply({
       conversationId,
       channel,
       inboundMessageId: inbound.inboundMessageId,
       text,
       outcome,
-      latencyMs: now() - started,
+      latencyMs,
     });
+    this.dependencies.metrics?.recordTurn({ channel, decision: outcome.decision, reasons: outcome.reasons, latencyMs });
     if (outcome.decision === 'handoff') {
       await this.dependencies.cases.open({
         conversationId,

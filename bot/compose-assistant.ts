@@ -8,6 +8,7 @@ import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
 import { createQueryExpander } from '../retrieval/query-expansion/query-expander.js';
 import { readSynonymLexicon } from '../retrieval/query-expansion/synonym-lexicon.js';
 import { createTermStatisticsCache } from '../retrieval/term-statistics-cache.js';
+import { preloadGeneralVocabulary } from '../retrieval/text/general-vocabulary.js';
 import { createAnswerEngine, type AnswerEngine } from './answer-engine/answer-engine.js';
 import { createAnswerTurn, type AnswerTurn } from './answer-engine/answer-turn.js';
 import { createDecisionCache } from './answer-engine/decision-cache.js';
@@ -21,6 +22,7 @@ import { AssistantBot } from './assistant-bot.js';
 import type { Config } from './config.js';
 import { createConversationStore } from './conversations/conversation-store.js';
 import { createCustomerDirectory, type CustomerDirectory } from './conversations/customer-directory.js';
+import { createServiceMetrics, type ServiceMetrics } from './observability/service-metrics.js';
 
 export interface AssistantParts {
   embedder: Embedder;
@@ -32,6 +34,8 @@ export interface AssistantParts {
   engine: AnswerEngine;
   answerTurn: AnswerTurn;
   bot: AssistantBot;
+  /** Prometheus metrics of this app (served at /metrics). */
+  metrics: ServiceMetrics;
 }
 
 export type AssistantSettings = Pick<
@@ -51,7 +55,9 @@ export interface ComposeOptions {
 export async function composeAssistant(db: Db, options: ComposeOptions): Promise<AssistantParts> {
   const { settings } = options;
   const embedder = options.embedder ?? createLocalHashEmbedder();
-  const generator = options.generator ?? createGenerator(settings.generation, options.logger);
+  const metrics = createServiceMetrics({ db });
+  const generator = options.generator ?? createGenerator(settings.generation, metrics, options.logger);
+  preloadGeneralVocabulary();
   const [lexicon, topicPolicy] = await Promise.all([readSynonymLexicon(settings.synonymsFile), readTopicPolicy(settings.topicPolicyFile)]);
   const conversations = createConversationStore(db);
   const customers = createCustomerDirectory(db);
@@ -69,11 +75,15 @@ export async function composeAssistant(db: Db, options: ComposeOptions): Promise
   });
   const answerTurn = createAnswerTurn({ engine, rewriter: createHeuristicRewriter(), topicPolicy });
   const cases = createCaseStore(db);
-  const bot = new AssistantBot({ answerTurn, conversations, cases });
-  return { embedder, generator, conversations, customers, outbox, cases, engine, answerTurn, bot };
+  const bot = new AssistantBot({ answerTurn, conversations, cases, metrics });
+  return { embedder, generator, conversations, customers, outbox, cases, engine, answerTurn, bot, metrics };
 }
 
-function createGenerator(generation: AssistantSettings['generation'], logger: Pick<Logger, 'warn'> | undefined): Generator {
+function createGenerator(
+  generation: AssistantSettings['generation'],
+  metrics: Pick<ServiceMetrics, 'recordGeneratorFailure'>,
+  logger: Pick<Logger, 'warn'> | undefined,
+): Generator {
   const extractive = createExtractiveGenerator();
   if (generation.provider === 'extractive') return extractive;
   const attempts = generation.maxRetries + 1;
@@ -90,6 +100,7 @@ function createGenerator(generation: AssistantSettings['generation'], logger: Pi
     primary,
     fallback: extractive,
     timeoutMs: generation.timeoutMs,
+    metrics,
     ...(logger ? { logger } : {}),
   });
 }

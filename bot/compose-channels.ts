@@ -44,6 +44,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
     outbox: assistant.outbox,
     senders,
     pollIntervalMs: settings.outbox.pollIntervalMs,
+    metrics: assistant.metrics,
     ...(logger ? { logger } : {}),
   });
   const turns = createTurnRunner(logger);

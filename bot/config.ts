@@ -360,18 +360,25 @@ const settings = {
     expects: 'a random string of at least 32 characters',
   },
   OPERATIONS_API_TOKEN: {
-    description: 'Bearer token for the operations API (/api/outbox: delivery state and dead letters). Unset disables that API.',
+    description: 'Bearer token for a company\'s own agent desk on the operations APIs (/api/cases, /api/customers, /api/outbox). Unset: only staff signed in to the expert console reach them.',
     default: undefined,
     secret: true,
     schema: z.string().min(24, 'must be at least 24 characters').optional(),
     expects: 'a random string of at least 24 characters',
   },
   CURATION_API_TOKEN: {
-    description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset disables that API.',
+    description: 'Bearer token for the knowledge-base curation API (/api/kb). Unset: only curators and admins signed in to the expert console reach it.',
     default: undefined,
     secret: true,
     schema: z.string().min(24, 'must be at least 24 characters').optional(),
     expects: 'a random string of at least 24 characters',
+  },
+  CONSOLE_ADMIN_PASSWORD: {
+    description: 'Password of the account `npm run console:create-admin` creates (read by that command only; unset: it reads the password from stdin). Remove it once the admin exists.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
+    expects: 'a password of 12 to 256 characters',
   },
 } as const satisfies Record<string, SettingSpec>;
 
@@ -433,6 +440,8 @@ export type Config = Readonly<{
   }>;
   curationApiToken: string | undefined;
   operationsApiToken: string | undefined;
+  /** Only for `npm run console:create-admin`. */
+  consoleAdminPassword: string | undefined;
   webChat: Readonly<{ allowedOrigins: readonly string[]; tokenSecret: string | undefined }>;
   twilio: Readonly<{
     accountSid: string | undefined;
@@ -569,6 +578,7 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     }),
     curationApiToken: value.CURATION_API_TOKEN,
     operationsApiToken: value.OPERATIONS_API_TOKEN,
+    consoleAdminPassword: value.CONSOLE_ADMIN_PASSWORD,
     webChat: Object.freeze({ allowedOrigins: value.WEB_CHAT_ALLOWED_ORIGINS, tokenSecret: value.WEB_CHAT_TOKEN_SECRET }),
     twilio: Object.freeze({
       accountSid: value.TWILIO_ACCOUNT_SID,

@@ -6,6 +6,7 @@ import { createEmailRoutes } from '../channels/email/email-routes.js';
 import { createTwilioRoutes } from '../channels/twilio/twilio-routes.js';
 import { createWebChatRoutes } from '../channels/web-chat/web-chat-routes.js';
 import type { Db } from '../db/db.js';
+import { createConsoleApi } from '../console/index.js';
 import { createCaseRoutes } from '../handoff/case-routes.js';
 import { createExpertReplies } from '../handoff/expert-replies.js';
 import { createKnowledgeDrafts } from '../handoff/knowledge-drafts.js';
@@ -13,10 +14,12 @@ import { createOutboxRoutes } from '../outbox/outbox-routes.js';
 import type { AssistantParts } from './compose-assistant.js';
 import type { ChannelParts } from './compose-channels.js';
 import type { Config } from './config.js';
+import { createConsoleStaticRoutes } from './http/console-static-routes.js';
 import { createCurationRoutes } from './http/curation-routes.js';
 import { createCustomerRoutes } from './http/customer-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
+import { createMetricsRoutes } from './http/metrics-routes.js';
 import { requestContext } from './http/request-context.js';
 
 export interface AppDependencies {
@@ -37,7 +40,7 @@ export interface AppDependencies {
   db: Db;
   logger: Logger;
   /** The answering core and its stores (`composeAssistant`). */
-  assistant: Pick<AssistantParts, 'embedder' | 'bot' | 'conversations' | 'customers' | 'outbox' | 'cases'>;
+  assistant: Pick<AssistantParts, 'embedder' | 'bot' | 'conversations' | 'customers' | 'outbox' | 'cases' | 'metrics'>;
   channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses'>;
   /** How often open web-chat event streams get a keep-alive (tests shorten it). */
   webChatHeartbeatMs?: number;
@@ -55,6 +58,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(express.json({ limit: dependencies.config.bodyLimitBytes, strict: true }));
 
   app.use(createHealthRoutes(dependencies.db));
+  app.use(createMetricsRoutes({ metrics: dependencies.assistant.metrics, token: dependencies.config.operationsApiToken }));
   const { config, channels } = dependencies;
   app.use(
     createWebChatRoutes({
@@ -121,10 +125,15 @@ export function createApp(dependencies: AppDependencies): Express {
     embedder: assistant.embedder,
     articleBaseUrl: config.helpCentreUrl ?? `${config.publicBaseUrl}/help`,
   });
+  // Staff sessions first: every operations API below accepts a console session as well as its bearer token.
+  const consoleApi = createConsoleApi({ db: dependencies.db, publicBaseUrl: config.publicBaseUrl });
+  app.use(consoleApi.sessionResolver);
+  app.use(consoleApi.routes);
   app.use(createCaseRoutes({ cases: assistant.cases, replies, drafts, token: config.operationsApiToken }));
   app.use(createOutboxRoutes({ outbox: assistant.outbox, token: dependencies.config.operationsApiToken }));
-  app.use(createCustomerRoutes({ customers: assistant.customers, token: dependencies.config.operationsApiToken }));
-  app.use(createCurationRoutes({ db: dependencies.db, token: dependencies.config.curationApiToken }));
+  app.use(createCustomerRoutes({ customers: assistant.customers, cases: assistant.cases, token: dependencies.config.operationsApiToken }));
+  app.use(createCurationRoutes({ db: dependencies.db, embedder: assistant.embedder, token: dependencies.config.curationApiToken }));
+  app.use(createConsoleStaticRoutes());
   app.use(express.static(webDirectory, { index: 'index.html', maxAge: '5m' }));
 
   app.use((request, response) => {

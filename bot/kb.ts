@@ -1,8 +1,8 @@
-import { DataDirLockedError } from '../db/data-dir-locked-error.js';
 import { openDb } from '../db/open-db.js';
 import { ensureVectorIndex } from '../retrieval/vector-index.js';
+import { exitWith } from './cli/exit-with.js';
 import { runKbCli } from './cli/kb-cli.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { createEmbedder } from './create-embedder.js';
 
 // `npm run kb -- <command>`: knowledge-base curation and ingestion from a terminal.
@@ -26,20 +26,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    if (error instanceof DataDirLockedError) {
-      process.stderr.write(
-        `${error.message}\nWhile the service runs, curate through its HTTP API (/api/kb, see README) or stop it first.\n`,
-      );
-      process.exit(75);
-    }
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+exitWith(main, 'While the service runs, curate through its HTTP API (/api/kb, see README) or stop it first.');

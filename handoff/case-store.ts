@@ -33,8 +33,8 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
-  /** The conversation so far, oldest first (texts are stored redacted). */
-  transcript: { author: 'customer' | 'bot' | 'expert'; authorId: string | null; text: string; at: string }[];
+  /** The conversation so far, oldest first (texts are stored redacted); `id` names a reply to save as a knowledge draft. */
+  transcript: { id: string; author: 'customer' | 'bot' | 'expert'; authorId: string | null; text: string; at: string }[];
   /** What the bot retrieved for the question that opened the case, with scores. */
   retrieved: RetrievedRecord[];
 }
@@ -144,13 +144,13 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
       return changeHolder(caseId, expert, `status = 'open', assignee = NULL`, `status = 'claimed' AND assignee = $2`, 'case.released');
     },
 
-    /** Gives the conversation back to the bot. */
-    async handBack(caseId: string, actor: string): Promise<CaseSummary | undefined> {
+    /** Gives the conversation back to the bot. With `onlyOwnOrFree`, a case someone else holds is left alone. */
+    async handBack(caseId: string, actor: string, options: { onlyOwnOrFree?: boolean } = {}): Promise<CaseSummary | undefined> {
       return db.transaction(async (transaction) => {
         const [row] = await transaction.query<CaseRow>(
           `UPDATE cases SET status = 'handed_back', closed_at = now(), updated_at = now()
-           WHERE id = $1 AND status IN ('open', 'claimed') RETURNING *`,
-          [caseId],
+           WHERE id = $1 AND status IN ('open', 'claimed') AND (NOT $3::boolean OR assignee IS NULL OR assignee = $2) RETURNING *`,
+          [caseId, actor, options.onlyOwnOrFree ?? false],
         );
         if (!row) return undefined;
         await transaction.query(
@@ -181,6 +181,15 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
       return inserted.length > 0;
     },
 
+    /** Whether the person holds an open case of this customer: what lets an expert read the customer's timeline. */
+    async holdsCaseOfCustomer(customerId: string, expert: string): Promise<boolean> {
+      const [row] = await db.query<{ found: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM cases WHERE customer_id = $1 AND assignee = $2 AND status IN ('open', 'claimed')) AS found`,
+        [customerId, expert],
+      );
+      return row?.found === true;
+    },
+
     /** Who holds a case now, for a clear refusal when someone else does. */
     async holder(caseId: string): Promise<{ status: CaseStatus; assignee: string | null } | undefined> {
       const [row] = await db.query<{ status: CaseStatus; assignee: string | null }>('SELECT status, assignee FROM cases WHERE id = $1', [caseId]);
@@ -207,13 +216,14 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
         [caseId],
       );
       if (!row) return undefined;
-      const transcript = await db.query<{ author_type: 'customer' | 'bot' | 'expert'; author_id: string | null; text: string; created_at: Date | string }>(
-        'SELECT author_type, author_id, text, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at, id',
+      const transcript = await db.query<{ id: string; author_type: 'customer' | 'bot' | 'expert'; author_id: string | null; text: string; created_at: Date | string }>(
+        'SELECT id, author_type, author_id, text, created_at FROM messages WHERE conversation_id = $1 ORDER BY created_at, id',
         [row.conversation_id],
       );
       return {
         ...toSummary(row, now()),
         transcript: transcript.map((message) => ({
+          id: message.id,
           author: message.author_type,
           authorId: message.author_id,
           text: message.text,

@@ -11,6 +11,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { redactPii } from '../guardrails/input/pii/redact-pii.js';
 import type { OutboundChannel } from '../outbox/channel-sender.js';
 import type { OutboxStore } from '../outbox/outbox-store.js';
+import { CaseHeldByAnotherError } from './case-held-by-another-error.js';
 
 export interface ExpertReplyDependencies {
   db: Db;
@@ -53,14 +54,15 @@ type CaseRow = { id: string; conversation_id: string; channel: string; locale: '
 export function createExpertReplies(dependencies: ExpertReplyDependencies) {
   const now = dependencies.now ?? (() => new Date());
   return {
-    /** A person's reply: the case becomes theirs if nobody held it. */
-    async reply(caseId: string, reply: { expert: string; text: string }): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
+    /**
+     * A person's reply: the case becomes theirs if nobody held it. With
+     * `onlyOwnOrFree`, a case someone else holds is refused (`CaseHeldByAnotherError`)
+     * in the same transaction that stores the reply, so a concurrent claim cannot slip in between.
+     */
+    async reply(caseId: string, reply: { expert: string; text: string; onlyOwnOrFree?: boolean }): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
       const found = await openCase(caseId);
       const messageId = await store(found, 'expert', reply.expert, reply.text, async (transaction, storedId) => {
-        await transaction.query(
-          `UPDATE cases SET status = 'claimed', assignee = COALESCE(assignee, $2), updated_at = now() WHERE id = $1`,
-          [caseId, reply.expert],
-        );
+        await takeCase(transaction, `status = 'claimed', assignee = COALESCE(assignee, $2)`, caseId, reply.expert, reply.onlyOwnOrFree);
         await transaction.query(
           `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
            VALUES ('expert', $1, 'case.replied', 'case', $2, $3)`,
@@ -74,14 +76,11 @@ export function createExpertReplies(dependencies: ExpertReplyDependencies) {
      * Closes the case and asks the customer, on their channel, how satisfied
      * they are (CSAT). The conversation goes back to the bot.
      */
-    async resolve(caseId: string, expert: string): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
+    async resolve(caseId: string, expert: string, options: { onlyOwnOrFree?: boolean } = {}): Promise<{ messageId: string; delivery: ExpertReplyDelivery }> {
       const found = await openCase(caseId);
       const question = csatQuestion[found.locale];
       const messageId = await store(found, 'bot', 'assistant', question, async (transaction, csatMessageId) => {
-        await transaction.query(
-          `UPDATE cases SET status = 'resolved', assignee = COALESCE(assignee, $2), closed_at = now(), updated_at = now() WHERE id = $1`,
-          [caseId, expert],
-        );
+        await takeCase(transaction, `status = 'resolved', assignee = COALESCE(assignee, $2), closed_at = now()`, caseId, expert, options.onlyOwnOrFree);
         await transaction.query(
           `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details)
            VALUES ('expert', $1, 'case.resolved', 'case', $2, $3)`,
@@ -91,6 +90,16 @@ export function createExpertReplies(dependencies: ExpertReplyDependencies) {
       return { messageId, delivery: await deliver(found, messageId, question) };
     },
   };
+
+  /** Changes the case for the acting person; refused (and the transaction rolled back) when another holds it and `onlyOwnOrFree`. */
+  async function takeCase(transaction: Queryable, change: string, caseId: string, expert: string, onlyOwnOrFree = false): Promise<void> {
+    const changed = await transaction.query(
+      `UPDATE cases SET ${change}, updated_at = now()
+       WHERE id = $1 AND (NOT $3::boolean OR assignee IS NULL OR assignee = $2) RETURNING id`,
+      [caseId, expert, onlyOwnOrFree],
+    );
+    if (changed.length === 0) throw new CaseHeldByAnotherError(`case ${caseId} is held by another expert`);
+  }
 
   async function openCase(caseId: string): Promise<CaseRow> {
     const [found] = await dependencies.db.query<CaseRow>(

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ServiceMetrics } from '../bot/observability/service-metrics.js';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChannelSender, type OutboundChannel } from './channel-sender.js';
 import type { OutboxStore } from './outbox-store.js';
 
@@ -12,6 +13,7 @@ export interface OutboxWorkerOptions {
   /** How long a claimed message is ours; after it another worker may take it. */
   leaseMs?: number;
   logger?: Pick<Logger, 'warn' | 'error'>;
+  metrics?: Pick<ServiceMetrics, 'recordDelivery'>;
 }
 
 export interface OutboxWorker {
@@ -28,7 +30,7 @@ export interface OutboxWorker {
  * sender handles is dead-lettered with that reason.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { outbox, logger } = options;
+  const { outbox, logger, metrics } = options;
   const senders = new Map<OutboundChannel, ChannelSender>(options.senders.map((sender) => [sender.channel, sender]));
   const batchSize = options.batchSize ?? 20;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -40,16 +42,19 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const sender = senders.get(delivery.channel);
     if (!sender) {
       await outbox.markFailed(delivery.outboxId, `no sender configured for channel ${delivery.channel}`, { permanent: true });
+      metrics?.recordDelivery({ channel: delivery.channel, result: 'dead' });
       return;
     }
     try {
       const result = await sender.send(delivery);
       await outbox.markSent(delivery.outboxId, result.providerMessageId);
+      metrics?.recordDelivery({ channel: delivery.channel, result: 'sent' });
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
       const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : undefined;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const status = await outbox.markFailed(delivery.outboxId, reason, { permanent, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      metrics?.recordDelivery({ channel: delivery.channel, result: status === 'dead' ? 'dead' : 'retry' });
       logger?.warn({ outboxId: delivery.outboxId, channel: delivery.channel, attempt: delivery.attempt, status, error: reason }, 'delivery failed');
     }
   }

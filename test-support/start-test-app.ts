@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import type { Express } from 'express';
 import { composeAssistant, type AssistantParts } from '../bot/compose-assistant.js';
 import { composeChannels, type ChannelParts } from '../bot/compose-channels.js';
 import { loadConfig } from '../bot/config.js';
@@ -13,6 +14,8 @@ import { createTestDb } from './test-db.js';
 
 export interface TestApp {
   baseUrl: string;
+  /** The Express app itself, for tests that inspect its routes. */
+  app: Express;
   db: PgliteDb;
   assistant: AssistantParts;
   channels: ChannelParts;
@@ -21,10 +24,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on an in-memory database with the sample knowledge base, listening on 127.0.0.1. */
-export async function startTestApp(environment: Record<string, string> = {}, parts: { generator?: Generator; webChatHeartbeatMs?: number } = {}): Promise<TestApp> {
+export interface TestAppParts {
+  generator?: Generator;
+  webChatHeartbeatMs?: number;
+  /**
+   * The database to serve from, migrated and with its knowledge base loaded;
+   * the app closes it. A copy of the sample-knowledge test template unless
+   * given (that template exists only inside a vitest run).
+   */
+  db?: PgliteDb;
+}
+
+/** The real app on an in-memory database with the sample knowledge base (or the given database), listening on 127.0.0.1. */
+export async function startTestApp(environment: Record<string, string> = {}, parts: TestAppParts = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'debug', ...environment });
-  const db = await createTestDb('sample-knowledge');
+  const db = parts.db ?? (await createTestDb('sample-knowledge'));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -53,6 +67,7 @@ export async function startTestApp(environment: Record<string, string> = {}, par
   server.on('request', app);
   return {
     baseUrl,
+    app,
     db,
     assistant,
     channels,

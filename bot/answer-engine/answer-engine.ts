@@ -8,12 +8,16 @@ import { retrievePassages } from '../../retrieval/retrieve-passages.js';
 import type { RetrievedChunk } from '../../retrieval/retrieved-chunk.js';
 import type { TermStatistics } from '../../retrieval/term-statistics.js';
 import { contentTerms, type Locale } from '../../retrieval/text/normalize-terms.js';
+import { splitSentences } from '../../retrieval/text/split-sentences.js';
 import { replyTexts } from '../reply-texts.js';
 import type { AnswerOutcome, Citation, GuardResult, ReasonCode } from './answer-outcome.js';
 import { findAmbiguity } from './find-ambiguity.js';
 import type { DecisionCache } from './decision-cache.js';
 import type { Generator } from './generator.js';
 import { questionCoverage } from './question-coverage.js';
+
+/** A sentence with fewer content words is context, not a question of its own. */
+const minimumSentenceTerms = 2;
 
 export interface AnswerEngineDependencies {
   db: Db;
@@ -154,11 +158,18 @@ async function decide(dependencies: AnswerEngineDependencies, request: AnswerReq
   const citedChunks = [...new Set(checked.kept.flatMap((sentence) => sentence.citations))].flatMap((id) => chunkById.get(id) ?? []);
   const meanSupport = checked.kept.reduce((sum, sentence) => sum + sentence.support, 0) / checked.kept.length;
   const statistics = await dependencies.termStatistics?.(citedChunks[0]?.locale ?? locale);
-  const coverageText = statistics ? statistics.correctMisspellings(searchText) : searchText;
   // The whole cited articles as retrieved: a question's detail is often answered a paragraph away.
   const citedArticles = new Set(citedChunks.map((chunk) => chunk.articleId));
   const articleChunks = retrieved.filter((chunk) => citedArticles.has(chunk.articleId));
-  const confidence = round(questionCoverage(coverageText, locale, articleChunks, statistics) * meanSupport);
+  const coverageOf = (text: string) => {
+    const expanded = dependencies.expandQuery ? dependencies.expandQuery(text, locale) : text;
+    return questionCoverage(statistics ? statistics.correctMisspellings(expanded) : expanded, locale, articleChunks, statistics);
+  };
+  // A message may carry context around its question ("My card is [card]. How long does a transfer take?"):
+  // the best-covered sentence that says something counts as much as the whole.
+  const sentences = splitSentences(question).filter((sentence) => contentTerms(sentence, locale).length >= minimumSentenceTerms);
+  const coverage = Math.max(coverageOf(question), ...(sentences.length > 1 ? sentences.map(coverageOf) : []));
+  const confidence = round(coverage * meanSupport);
   if (confidence < (dependencies.minConfidence ?? 0.5)) return handoff(confidence, ['low_confidence']);
 
   const citations = new Map<string, Citation>();

@@ -29,13 +29,16 @@ describe('with the language model down, slow or returning garbage', () => {
   });
 
   async function start(baseUrl: string): Promise<TestApp> {
-    return startTestApp({
+    const started = await startTestApp({
       GENERATOR: 'openai',
       OPENAI_BASE_URL: baseUrl,
       OPENAI_API_KEY: 'scripted-test-key',
       GENERATION_TIMEOUT_MS: String(timeoutMs),
       GENERATION_MAX_RETRIES: '2',
     });
+    // One question first, so the timed turn measures the outage, not a fresh process's one-time warm-up.
+    await postJson(`${started.baseUrl}/api/web-chat/messages`, { text: 'What are your opening hours?', locale: 'en' });
+    return started;
   }
 
   async function askAndTime(testApp: TestApp, text: string) {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ServiceMetrics } from '../observability/service-metrics.js';
 import type { DraftAnswer, GenerationRequest, Generator } from './generator.js';
 
 export interface GeneratorWithFallbackOptions {
@@ -8,6 +9,7 @@ export interface GeneratorWithFallbackOptions {
   /** The primary's whole budget, retries included; after it the fallback answers. */
   timeoutMs: number;
   logger?: Pick<Logger, 'warn'>;
+  metrics?: Pick<ServiceMetrics, 'recordGeneratorFailure'>;
 }
 
 export class GeneratorTimeoutError extends Error {
@@ -20,7 +22,7 @@ export class GeneratorTimeoutError extends Error {
  * embedded generator drafts instead, and the draft says so for the record.
  */
 export function createGeneratorWithFallback(options: GeneratorWithFallbackOptions): Generator {
-  const { primary, fallback, timeoutMs, logger } = options;
+  const { primary, fallback, timeoutMs, logger, metrics } = options;
   return {
     id: primary.id,
     async generate(request: GenerationRequest): Promise<DraftAnswer> {
@@ -29,6 +31,7 @@ export function createGeneratorWithFallback(options: GeneratorWithFallbackOption
       } catch (error) {
         const reason = error instanceof Error ? error.name : 'Error';
         logger?.warn({ generator: primary.id, fallback: fallback.id, error: reason }, 'generator failed; embedded generator answers');
+        metrics?.recordGeneratorFailure({ generator: primary.id, error: reason, fellBack: true });
         const draft = await fallback.generate(request);
         return { ...draft, fallbackFrom: { generator: primary.id, error: reason } };
       }

@@ -22,7 +22,12 @@ export function questionCoverage(
   const terms = new Set(contentTerms(withoutWordsNamingNoNeed(question, locale), locale));
   if (terms.size === 0 || cited.length === 0) return 0;
   const available = new Set(
-    cited.flatMap((chunk) => contentTerms(`${chunk.title} ${chunk.heading} ${chunk.text}`, chunk.locale === 'nl' ? 'nl' : 'en')),
+    cited.flatMap((chunk) => {
+      const text = `${chunk.title} ${chunk.heading} ${chunk.text}`;
+      const chunkLocale = chunk.locale === 'nl' ? 'nl' : 'en';
+      // "e-mail" in an article covers a customer's "email".
+      return [...contentTerms(text, chunkLocale), ...contentTerms(joinHyphenatedWords(text), chunkLocale)];
+    }),
   );
   const weight = (term: string) =>
     statistics ? Math.log((statistics.documentCount + 1) / (statistics.documentFrequency(term) + 0.5)) : 1;
@@ -34,4 +39,8 @@ export function questionCoverage(
     if (available.has(term)) covered += termWeight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+function joinHyphenatedWords(text: string): string {
+  return text.replace(/(\p{L})-(?=\p{L})/gu, '$1');
 }

@@ -4,8 +4,10 @@ import { ChannelCapabilityError } from '../../channels/channel-capability-error.
 import { CurationConflictError } from '../../knowledge/curation/curation-conflict-error.js';
 import { AppError } from '../errors/app-error.js';
 import { FeatureDisabledError } from '../errors/feature-disabled-error.js';
+import { ForbiddenError } from '../errors/forbidden-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error.js';
+import { TooManyRequestsError } from '../errors/too-many-requests-error.js';
 import { UnauthorizedError } from '../errors/unauthorized-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { requestIdOf } from './request-context.js';
@@ -28,6 +30,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ requestId, err: errorForLog(error) }, 'request failed');
     }
     if (status === 503) response.setHeader('Retry-After', '5');
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(status).json(body);
   };
 }
@@ -40,6 +43,8 @@ function describe(error: unknown, requestId: string): { status: number; body: Er
     return { status: 400, body: body('invalid_request', error.message, { issues: error.issues }) };
   }
   if (error instanceof UnauthorizedError) return { status: 401, body: body('unauthorized', error.message) };
+  if (error instanceof ForbiddenError) return { status: 403, body: body(error.code, error.message) };
+  if (error instanceof TooManyRequestsError) return { status: 429, body: body('too_many_requests', error.message) };
   if (error instanceof NotFoundError) return { status: 404, body: body('not_found', error.message) };
   if (error instanceof FeatureDisabledError) return { status: 404, body: body('disabled', error.message) };
   if (error instanceof CurationConflictError || error instanceof ConflictError) return { status: 409, body: body('conflict', error.message) };

@@ -1,0 +1,31 @@
+import type { Queryable } from '../db/db.js';
+
+/** Who did it, as the audit log's CHECK constraint knows them. */
+export interface StaffAuditActor {
+  type: 'expert' | 'admin' | 'system';
+  /** A username, `system:<process>`, or null when nobody was identified (a failed sign-in). */
+  id: string | null;
+}
+
+export type StaffAuditAction =
+  | 'console.signed_in'
+  | 'console.sign_in_failed'
+  | 'console.signed_out'
+  | 'staff_user.created'
+  | 'staff_user.changed';
+
+/** One entry in the append-only audit log about a staff account. Never a password or a hash. */
+export async function recordStaffAudit(
+  queryable: Queryable,
+  entry: { actor: StaffAuditActor; action: StaffAuditAction; subjectId: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await queryable.query(
+    `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, 'staff_user', $4, $5)`,
+    [entry.actor.type, entry.actor.id, entry.action, entry.subjectId, JSON.stringify(entry.details ?? {})],
+  );
+}
+
+/** Staff act as 'admin' in the audit log when they hold that role, otherwise as 'expert'. */
+export function auditActorOf(user: { username: string; roles: readonly string[] }): StaffAuditActor {
+  return { type: user.roles.includes('admin') ? 'admin' : 'expert', id: user.username };
+}
