@@ -1,3 +1,4 @@
+import type { CloudAdapter } from 'botbuilder';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Logger } from 'pino';
 import { createEmailChannel, type EmailChannel } from '../channels/email/email-channel.js';
@@ -6,6 +7,8 @@ import { parseInboundEmail } from '../channels/email/parse-inbound-email.js';
 import { startSmtpListener, type SmtpListener } from '../channels/email/smtp-listener.js';
 import { createTurnRunner, type TurnRunner } from '../channels/turn-runner.js';
 import { createTwilioSender } from '../channels/twilio/twilio-sender.js';
+import { createBotFrameworkSender } from '../channels/bot-framework/bot-framework-sender.js';
+import { createBotFrameworkAdapter } from '../channels/bot-framework/create-bot-framework-adapter.js';
 import { createWebChatEvents, type WebChatEvents } from '../channels/web-chat/index.js';
 import type { Db } from '../db/db.js';
 import type { ChannelSender } from '../outbox/channel-sender.js';
@@ -16,11 +19,13 @@ import { serviceSecret } from './secrets/service-secret.js';
 
 export type ChannelSettings = Pick<
   Config,
-  'twilio' | 'email' | 'webChat' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars'
+  'twilio' | 'email' | 'webChat' | 'botFramework' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars'
 >;
 
 export interface ChannelParts {
   events: WebChatEvents;
+  /** Receives Bot Framework activities and sends into their conversations, in a turn or later. */
+  botFrameworkAdapter: CloudAdapter;
   turns: TurnRunner;
   worker: OutboxWorker;
   webChatTokenSecret: string;
@@ -39,7 +44,8 @@ export interface ChannelParts {
  * the SMTP listener when one is configured.
  */
 export async function composeChannels(db: Db, assistant: AssistantParts, settings: ChannelSettings, logger?: Logger): Promise<ChannelParts> {
-  const senders = createSenders(settings);
+  const botFrameworkAdapter = createBotFrameworkAdapter(settings.botFramework, logger);
+  const senders = [...createSenders(settings), createBotFrameworkSender({ adapter: botFrameworkAdapter, appId: settings.botFramework.appId })];
   const worker = startOutboxWorker({
     outbox: assistant.outbox,
     senders,
@@ -88,6 +94,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
 
   return {
     events,
+    botFrameworkAdapter,
     turns,
     worker,
     webChatTokenSecret,

@@ -41,7 +41,7 @@ export interface AppDependencies {
   logger: Logger;
   /** The answering core and its stores (`composeAssistant`). */
   assistant: Pick<AssistantParts, 'embedder' | 'bot' | 'conversations' | 'customers' | 'outbox' | 'cases' | 'metrics'>;
-  channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses'>;
+  channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses' | 'botFrameworkAdapter'>;
   /** How often open web-chat event streams get a keep-alive (tests shorten it). */
   webChatHeartbeatMs?: number;
 }
@@ -104,10 +104,10 @@ export function createApp(dependencies: AppDependencies): Express {
       bot: assistant.bot,
       conversations: assistant.conversations,
       customers: assistant.customers,
-      settings: dependencies.config.botFramework,
+      adapter: channels.botFrameworkAdapter,
+      db: dependencies.db,
       defaultLocale: dependencies.config.defaultLocale,
       messageMaxChars: dependencies.config.messageMaxChars,
-      logger: dependencies.logger,
     }),
   );
   const replies = createExpertReplies({

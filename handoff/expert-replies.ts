@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { ConversationStore } from '../bot/conversations/conversation-store.js';
+import { readConversationReference } from '../channels/bot-framework/conversation-references.js';
 import { buildOutboundEmail } from '../channels/email/build-outbound-email.js';
 import { renderEmail } from '../channels/email/render-email.js';
 import { renderSms } from '../channels/twilio/render-sms.js';
@@ -48,7 +49,8 @@ type CaseRow = { id: string; conversation_id: string; channel: string; locale: '
  * A person's reply to a case, delivered on the customer's own channel: SMS and
  * WhatsApp through the outbox (outside WhatsApp's 24-hour window only the
  * approved template), email threaded under the customer's last message, web
- * chat on the conversation's event stream. The message is stored with who
+ * chat on the conversation's event stream, Bot Framework (Teams, Direct Line)
+ * through the outbox into the conversation the customer wrote from. The message is stored with who
  * wrote it, redacted like every stored text, before anything is sent.
  */
 export function createExpertReplies(dependencies: ExpertReplyDependencies) {
@@ -179,8 +181,13 @@ export function createExpertReplies(dependencies: ExpertReplyDependencies) {
         });
         return { outcome: 'queued', outboxId: await enqueue('email', { ...message }) };
       }
+      case 'bot-framework': {
+        const reference = await readConversationReference(dependencies.db, found.conversation_id);
+        if (!reference) return { outcome: 'not_sent', reason: 'the Bot Framework conversation reference is unknown' };
+        return { outcome: 'queued', outboxId: await enqueue('bot-framework', { text, locale: found.locale, reference }) };
+      }
       default:
-        return { outcome: 'not_sent', reason: `replies from a person are not supported on ${found.channel} yet` };
+        return { outcome: 'not_sent', reason: `replies from a person cannot be sent on ${found.channel}` };
     }
   }
 }

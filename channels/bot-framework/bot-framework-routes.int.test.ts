@@ -54,6 +54,13 @@ describe('POST /api/messages (Bot Framework)', () => {
     expect(stored?.customer_id).toBeTruthy();
   });
 
+  it('refuses with 400, not 500, a body without the fields the turn reads (found by bench/fuzz)', async () => {
+    const { from: _from, ...withoutSender } = activity('act-3', 'Hi');
+    expect(await postActivity(withoutSender)).toBe(400);
+    expect(await postActivity({ ...activity('act-4', 'Hi'), text: 5 })).toBe(400);
+    expect(await postActivity({ text: 'no type' })).toBe(400);
+  });
+
   it('ignores activities that carry no question', async () => {
     const before = connector.activities.length;
     expect(await postActivity({ ...activity('act-2', ''), type: 'conversationUpdate' })).toBe(200);

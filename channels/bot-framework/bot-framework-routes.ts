@@ -1,28 +1,24 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { type CloudAdapter, TurnContext } from 'botbuilder';
 import { Router } from 'express';
-import type { Logger } from 'pino';
 import type { AssistantBot, InboundChannelData } from '../../bot/assistant-bot.js';
 import type { ConversationStore } from '../../bot/conversations/conversation-store.js';
 import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
+import { parseBody } from '../../bot/http/parse-body.js';
 import { replyTexts } from '../../bot/reply-texts.js';
+import type { Queryable } from '../../db/db.js';
 import { receiveInboundMessage } from '../receive-inbound-message.js';
-
-export interface BotFrameworkSettings {
-  /** Unset: anonymous, for the Bot Framework Emulator and local tests only. */
-  appId: string | undefined;
-  appPassword: string | undefined;
-  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  tenantId: string | undefined;
-}
+import { botFrameworkActivitySchema } from './bot-framework-activity-schema.js';
+import { saveConversationReference } from './conversation-references.js';
 
 export interface BotFrameworkRoutesDependencies {
   bot: AssistantBot;
   conversations: ConversationStore;
   customers: CustomerDirectory;
-  settings: BotFrameworkSettings;
+  /** The app's adapter (`createBotFrameworkAdapter`), shared with the outbox sender for a person's replies. */
+  adapter: CloudAdapter;
+  db: Queryable;
   defaultLocale: 'en' | 'nl';
   messageMaxChars: number;
-  logger?: Pick<Logger, 'warn'>;
 }
 
 const channel = 'bot-framework';
@@ -32,24 +28,14 @@ const channel = 'bot-framework';
  * Chat) through botbuilder's CloudAdapter, which checks the connector's JWT
  * when an app id and password are configured and sends replies back to the
  * connector. Each message is stored (deduplicated on the activity id) before
- * the turn runs, like every other channel.
+ * the turn runs, like every other channel. A body without the fields the turn
+ * reads is a `ValidationError` (400) before botbuilder sees it.
  */
 export function createBotFrameworkRoutes(dependencies: BotFrameworkRoutesDependencies): Router {
-  const { settings } = dependencies;
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: settings.appId ?? '',
-    MicrosoftAppPassword: settings.appPassword ?? '',
-    MicrosoftAppType: settings.appType,
-    MicrosoftAppTenantId: settings.tenantId ?? '',
-  });
-  const adapter = new CloudAdapter(authentication);
-  adapter.onTurnError = async (context, error) => {
-    dependencies.logger?.warn({ channel, error: error instanceof Error ? error.name : 'Error' }, 'bot framework turn failed');
-    await context.sendActivity({ type: 'message', text: 'Sorry, something went wrong. Please try again in a moment.' });
-  };
-
+  const { adapter } = dependencies;
   const router = Router();
   router.post('/api/messages', async (request, response) => {
+    parseBody(botFrameworkActivitySchema, request.body);
     await adapter.process(request, response, (context) => runTurn(dependencies, context));
   });
   return router;
@@ -69,6 +55,8 @@ async function runTurn(dependencies: BotFrameworkRoutesDependencies, context: Tu
   });
   // A redelivered activity was answered the first time.
   if (received.duplicate) return;
+  // Where to reach this conversation later: a person's reply leaves outside this turn.
+  await saveConversationReference(dependencies.db, received.conversation.id, TurnContext.getConversationReference(activity));
   const locale = activity.locale?.toLowerCase().startsWith('nl') ? 'nl' : received.conversation.locale;
   if (text === '') {
     await context.sendActivity({ type: 'message', text: replyTexts[locale].onlyText, locale });
