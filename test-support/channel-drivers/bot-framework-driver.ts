@@ -55,8 +55,8 @@ export function createBotFrameworkDriver(harness: ChannelTestApp): ChannelDriver
     identityOf: (sender) => ({ kind: 'bot-framework', address: sender }),
     send: (text, options = {}) => post(JSON.stringify(activity(text, options))),
     sendMalformed: () => post('{"type": "message", "text": '),
-    async repliesTo(sender) {
-      await harness.settle();
+    async repliesTo(sender, options = {}) {
+      if (options.settle !== false) await harness.settle();
       return connector.activities
         .filter((posted) => posted.conversationId === conversationOf(sender) && posted.body.type === 'message')
         .map(
@@ -64,6 +64,7 @@ export function createBotFrameworkDriver(harness: ChannelTestApp): ChannelDriver
             text: posted.body.text ?? '',
             citedArticleIds: posted.body.channelData?.citations?.map((citation) => citation.articleId) ?? [],
             ...(posted.body.channelData?.decision === undefined ? {} : { decision: posted.body.channelData.decision }),
+            receivedAt: posted.receivedAt,
           }),
         );
     },

@@ -17,6 +17,17 @@ export interface Reply {
   citedArticleIds: string[];
   /** The bot's decision, when the reply is an answer; undefined for channel notices ("I can only read text"). */
   decision?: Decision;
+  /** When the reply reached the customer's side (the fake provider, the SMTP sink, the HTTP response): latency ends here. */
+  receivedAt: Date;
+}
+
+export interface RepliesToOptions {
+  /**
+   * Wait for every acknowledged turn and due delivery first (the default).
+   * `false` reads only what has already arrived, for a caller that polls for
+   * one customer's reply while other customers' turns keep running.
+   */
+  settle?: boolean;
 }
 
 /** What a send did, in the channel's own terms: an HTTP status, or the SMTP reply code for SMTP. */
@@ -73,6 +84,6 @@ export interface ChannelDriver {
   sendWithBadSignature?(text: string, options?: SendOptions): Promise<SendResult>;
   /** Twilio only: a correctly signed message addressed to another Twilio account. */
   sendForAnotherAccount?(text: string, options?: SendOptions): Promise<SendResult>;
-  /** Every reply `sender` has received so far, oldest first, after asynchronous turns and deliveries have settled. */
-  repliesTo(sender: string): Promise<Reply[]>;
+  /** Every reply `sender` has received so far, oldest first, after asynchronous turns and deliveries have settled (unless told not to). */
+  repliesTo(sender: string, options?: RepliesToOptions): Promise<Reply[]>;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Reply } from './channel-driver.js';
+import type { RepliesToOptions, Reply } from './channel-driver.js';
 import { articleIdsForUrls, recordedAnswerFor } from './recorded-answers.js';
 import type { ChannelTestApp } from './start-channel-test-app.js';
 
@@ -20,15 +20,15 @@ export function customerMessageId(): string {
  * an email does not show the decision, so it comes from the `answers` row
  * behind the delivery (matched on the Message-ID the outbox recorded).
  */
-export async function emailRepliesTo(harness: ChannelTestApp, address: string): Promise<Reply[]> {
-  await harness.settle();
+export async function emailRepliesTo(harness: ChannelTestApp, address: string, options: RepliesToOptions = {}): Promise<Reply[]> {
+  if (options.settle !== false) await harness.settle();
   const replies: Reply[] = [];
   const received = harness.sink.messages.filter((message) => message.envelope.rcptTo.some((recipient) => recipient.toLowerCase() === address.toLowerCase()));
   for (const message of received) {
     const text = message.parsed.text ?? '';
     const citedArticleIds = await articleIdsForUrls(harness.app.db, [...text.matchAll(sourceLine)].map((match) => match[1] ?? ''));
     const recorded = message.parsed.messageId === undefined ? undefined : await recordedAnswerFor(harness.app.db, message.parsed.messageId);
-    replies.push({ text, citedArticleIds, ...(recorded ? { decision: recorded.decision } : {}) });
+    replies.push({ text, citedArticleIds, ...(recorded ? { decision: recorded.decision } : {}), receivedAt: message.receivedAt });
   }
   return replies;
 }

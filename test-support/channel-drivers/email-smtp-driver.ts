@@ -55,6 +55,6 @@ export function createEmailSmtpDriver(harness: ChannelTestApp): ChannelDriver {
       const codes = await smtpDialogue(settings.smtpPort, ['EHLO client.example', `MAIL FROM:<${newSender()}`]);
       return { status: codes.at(-1) ?? 0 };
     },
-    repliesTo: (sender) => emailRepliesTo(harness, sender),
+    repliesTo: (sender, options) => emailRepliesTo(harness, sender, options),
   };
 }

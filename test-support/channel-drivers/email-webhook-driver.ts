@@ -72,6 +72,6 @@ export function createEmailWebhookDriver(harness: ChannelTestApp): ChannelDriver
       return post(form);
     },
     sendWithBadSignature: (text, options = {}) => post(parsedEmailForm(text, options), 'not-the-webhook-secret-of-this-service'),
-    repliesTo: (sender) => emailRepliesTo(harness, sender),
+    repliesTo: (sender, options) => emailRepliesTo(harness, sender, options),
   };
 }

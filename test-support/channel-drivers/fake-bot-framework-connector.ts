@@ -10,6 +10,8 @@ export interface ConnectorActivity {
   /** The conversation id, decoded from the path. */
   conversationId: string;
   body: z.infer<typeof connectorActivitySchema>;
+  /** When the connector received it. */
+  receivedAt: Date;
 }
 
 export interface FakeBotFrameworkConnector {
@@ -51,7 +53,7 @@ export async function startFakeBotFrameworkConnector(): Promise<FakeBotFramework
         response.end(JSON.stringify({ error: { code: 'BadArgument', message: parsed.error.message } }));
         return;
       }
-      activities.push({ path, conversationId: decodeURIComponent(conversationPath.exec(path)?.[1] ?? ''), body: parsed.data });
+      activities.push({ path, conversationId: decodeURIComponent(conversationPath.exec(path)?.[1] ?? ''), body: parsed.data, receivedAt: new Date() });
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ id: `reply-${activities.length}` }));
     });

@@ -6,7 +6,7 @@ import type { ChannelTestApp } from './start-channel-test-app.js';
 import { createTwilioDriver } from './twilio-driver.js';
 import { createWebChatDriver } from './web-chat-driver.js';
 
-export type { ChannelDriver, ChannelDriverName, ChannelExpectations, Reply, SendOptions, SendResult } from './channel-driver.js';
+export type { ChannelDriver, ChannelDriverName, ChannelExpectations, RepliesToOptions, Reply, SendOptions, SendResult } from './channel-driver.js';
 export { startChannelTestApp, type ChannelTestApp, type ChannelTestAppOptions } from './start-channel-test-app.js';
 export { smtpDialogue } from './smtp-dialogue.js';
 export { createTwilioDriver, twilioSid } from './twilio-driver.js';

@@ -1,5 +1,7 @@
 import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/index.js';
 import { startSmtpSink, type SmtpSink } from '../../fakes/smtp-sink/index.js';
+import type { IngestReport } from '../../retrieval/ingest/ingest-report.js';
+import { createKnowledgeDb } from '../create-knowledge-db.js';
 import { startTestApp, type TestApp } from '../start-test-app.js';
 import { startFakeBotFrameworkConnector, type FakeBotFrameworkConnector } from './fake-bot-framework-connector.js';
 
@@ -9,6 +11,8 @@ export interface ChannelTestApp {
   twilio: FakeTwilioApi;
   sink: SmtpSink;
   connector: FakeBotFrameworkConnector;
+  /** What ingesting `knowledgeDir` did; undefined when the app serves the sample-knowledge template. */
+  knowledge: IngestReport | undefined;
   settings: {
     twilioAuthToken: string;
     accountSid: string;
@@ -28,6 +32,12 @@ export interface ChannelTestApp {
 export interface ChannelTestAppOptions {
   /** Let the fake Twilio API post a signed `delivered` status callback for each message. */
   twilioStatusCallbacks?: boolean;
+  /**
+   * Serve this folder of documents instead of the sample-knowledge template:
+   * a fresh embedded database is created and the folder ingested into it (any
+   * format ingestion reads). Needed outside vitest, where the template does not exist.
+   */
+  knowledgeDir?: string;
 }
 
 const emailWebhookToken = 'inbound-webhook-token-for-channel-contract-tests';
@@ -36,6 +46,7 @@ const smsMaxSegments = 3;
 
 /** Starts the fakes first (the app needs their addresses), then the app; one per test file. */
 export async function startChannelTestApp(options: ChannelTestAppOptions = {}): Promise<ChannelTestApp> {
+  const knowledge = options.knowledgeDir === undefined ? undefined : await createKnowledgeDb(options.knowledgeDir);
   const twilio = await startFakeTwilioApi({ statusCallbacks: options.twilioStatusCallbacks ?? false });
   const sink = await startSmtpSink();
   const connector = await startFakeBotFrameworkConnector();
@@ -49,7 +60,7 @@ export async function startChannelTestApp(options: ChannelTestAppOptions = {}): 
     messageMaxChars,
     smsMaxSegments,
   };
-  const app = await startTestApp({
+  const environment = {
     TWILIO_ACCOUNT_SID: settings.accountSid,
     TWILIO_AUTH_TOKEN: settings.twilioAuthToken,
     TWILIO_API_BASE_URL: twilio.baseUrl,
@@ -64,7 +75,8 @@ export async function startChannelTestApp(options: ChannelTestAppOptions = {}): 
     // Tests drain the outbox themselves; the poll only has to stay out of the way.
     OUTBOX_POLL_INTERVAL_MS: '50',
     LOG_LEVEL: 'warn',
-  });
+  };
+  const app = await startTestApp(environment, knowledge ? { db: knowledge.db } : {});
   const smtpPort = app.channels.smtpListener?.port;
   if (smtpPort === undefined) throw new Error('The SMTP listener did not start; SMTP_LISTEN_PORT and EMAIL_FROM must be set');
 
@@ -73,6 +85,7 @@ export async function startChannelTestApp(options: ChannelTestAppOptions = {}): 
     twilio,
     sink,
     connector,
+    knowledge: knowledge?.report,
     settings: { ...settings, smtpPort },
     async settle() {
       // A turn may enqueue, and a delivery never starts a turn: one round of each is enough.

@@ -78,8 +78,8 @@ export function createTwilioDriver(harness: ChannelTestApp, channel: TwilioChann
     sendMalformed: () => post({ From: `${prefix}${newSender()}`, Body: 'How do I block my card?', NumMedia: 'two', ApiVersion: '2010-04-01' }),
     sendWithBadSignature: (text, options = {}) => post(inboundForm(text, options), 'not-the-auth-token-of-this-account'),
     sendForAnotherAccount: (text, options = {}) => post(inboundForm(text, options, twilioSid('AC'))),
-    async repliesTo(sender) {
-      await harness.settle();
+    async repliesTo(sender, options = {}) {
+      if (options.settle !== false) await harness.settle();
       const replies: Reply[] = [];
       for (const message of twilio.messages.filter((candidate) => candidate.to === `${prefix}${sender}`)) {
         const text = message.body ?? '';
@@ -88,7 +88,7 @@ export function createTwilioDriver(harness: ChannelTestApp, channel: TwilioChann
           channel === 'whatsapp'
             ? await articleIdsForUrls(app.db, [...text.matchAll(whatsAppSourceLine)].map((match) => match[1] ?? ''))
             : (recorded?.citedArticleIds ?? []);
-        replies.push({ text, citedArticleIds, ...(recorded ? { decision: recorded.decision } : {}) });
+        replies.push({ text, citedArticleIds, ...(recorded ? { decision: recorded.decision } : {}), receivedAt: message.createdAt });
       }
       return replies;
     },

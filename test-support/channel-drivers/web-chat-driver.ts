@@ -35,6 +35,7 @@ export function createWebChatDriver(harness: ChannelTestApp): ChannelDriver {
   let senders = 0;
   let unnamedReplies = 0;
 
+  /** Resolves once the whole response is read: the replies are in it. */
   async function post(body: unknown, token: string | undefined): Promise<{ status: number; body: unknown }> {
     const response = await fetch(url, {
       method: 'POST',
@@ -51,6 +52,7 @@ export function createWebChatDriver(harness: ChannelTestApp): ChannelDriver {
       token ?? open?.token,
     );
     if (response.status !== 200) return { status: response.status };
+    const receivedAt = new Date();
     const body = webChatResponseSchema.parse(response.body);
     const conversation = open ?? { conversationId: body.conversationId, token: body.conversationToken ?? '', replies: new Map<string, Reply>() };
     conversations.set(sender, conversation);
@@ -59,6 +61,7 @@ export function createWebChatDriver(harness: ChannelTestApp): ChannelDriver {
         text: reply.text,
         decision: reply.decision,
         citedArticleIds: reply.citations.map((citation) => citation.articleId),
+        receivedAt,
       });
     }
     return { status: response.status };
@@ -91,6 +94,7 @@ export function createWebChatDriver(harness: ChannelTestApp): ChannelDriver {
       if (!conversations.has(sender)) await send('Hello', sender, undefined);
       return send(text, sender, options.messageId, 'not-the-token-of-this-conversation');
     },
+    // The replies came back in the HTTP responses already: there is nothing to settle.
     async repliesTo(sender) {
       return [...(conversations.get(sender)?.replies.values() ?? [])];
     },
