@@ -5,6 +5,8 @@
 export const replyTexts = {
   en: {
     disclosure: 'You are chatting with an automated assistant. It answers only from our published help articles and shows its sources.',
+    /** The same notice where every character is paid for (SMS), used when the long one would cut the answer. */
+    shortDisclosure: 'Automated assistant: answers only from our help articles.',
     handoff:
       "I can't answer that reliably from our help articles, and I won't guess. This question needs one of our service team.",
     otherLanguage: 'We only have this information in another language:',
@@ -19,6 +21,7 @@ export const replyTexts = {
   nl: {
     disclosure:
       'U chat met een geautomatiseerde assistent. Die antwoordt alleen op basis van onze gepubliceerde helpartikelen en toont de bronnen.',
+    shortDisclosure: 'Geautomatiseerde assistent: antwoordt alleen uit onze helpartikelen.',
     handoff:
       'Deze vraag kan ik niet betrouwbaar beantwoorden op basis van onze helpartikelen, en ik ga niet gokken. Hiervoor is een medewerker van ons serviceteam nodig.',
     otherLanguage: 'Hierover hebben we alleen informatie in het Engels:',
@@ -34,6 +37,7 @@ export const replyTexts = {
   'en' | 'nl',
   {
     disclosure: string;
+    shortDisclosure: string;
     handoff: string;
     otherLanguage: string;
     whatDoYouNeed: string;

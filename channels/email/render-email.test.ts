@@ -39,6 +39,13 @@ describe('renderEmail', () => {
     expect(rendered.warnings).toEqual([]);
   });
 
+  it('lists a source without a web address by its title alone', () => {
+    const rendered = renderEmail(reply('Answer.', { decision: 'answer', citations: [{ ...cardCitation, url: '' }] }), { locale: 'en', subject: 'x' });
+    expect(rendered.text).toContain(`[1] ${cardCitation.title}\n`.trimEnd());
+    expect(rendered.text).not.toContain(`${cardCitation.title}:`);
+    expect(rendered.html).not.toContain(`${cardCitation.title}:`);
+  });
+
   it('links the sources in the HTML alternative', () => {
     const { html } = renderEmail(reply('Answer.', { decision: 'answer', citations: [cardCitation] }), { locale: 'en', subject: 'x' });
     expect(html).toContain('<ol><li><a href="https://help.lumenbank.example/en/cards/card-lost-or-stolen">Report a lost or stolen card</a></li></ol>');

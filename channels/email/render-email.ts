@@ -74,7 +74,7 @@ export function renderEmail(reply: Partial<Activity>, options: RenderEmailOption
     ...(body === '' ? [] : [body]),
     ...(citations.length === 0
       ? []
-      : [`${texts.sources}:\n${citations.map((citation, index) => `[${index + 1}] ${oneLine(citation.title)}: ${citation.url}`).join('\n')}`]),
+      : [`${texts.sources}:\n${citations.map((citation, index) => `[${index + 1}] ${oneLine(citation.title)}${citation.url ? `: ${citation.url}` : ''}`).join('\n')}`]),
   ];
 
   const htmlParts = [
@@ -88,7 +88,7 @@ export function renderEmail(reply: Partial<Activity>, options: RenderEmailOption
             .map((citation) =>
               citation.linkable
                 ? `<li><a href="${escapeHtml(citation.url)}">${escapeHtml(oneLine(citation.title))}</a></li>`
-                : `<li>${escapeHtml(oneLine(citation.title))}: ${escapeHtml(citation.url)}</li>`,
+                : `<li>${escapeHtml(oneLine(citation.title))}${citation.url ? `: ${escapeHtml(citation.url)}` : ''}</li>`,
             )
             .join('')}</ol>`,
         ]),

@@ -94,7 +94,9 @@ describe('renderSms', () => {
       expect(rendered.segments).toBeLessThanOrEqual(maxSegments);
       expect(rendered.segments).toBe(measureSms(rendered.body).segments);
       expect(rendered.body.length).toBeLessThanOrEqual(1600);
-      expect(rendered.warnings.map((warning) => warning.code)).toContain('truncated');
+      // Shortened, or whole thanks to the short form of the notice: never cut without saying so.
+      const codes = rendered.warnings.map((warning) => warning.code);
+      expect(codes.includes('truncated') || codes.includes('short_disclosure')).toBe(true);
     }
   });
 
@@ -102,6 +104,18 @@ describe('renderSms', () => {
     const rendered = renderSms({ ...answer, text: longText, disclosure: replyTexts.en.disclosure }, { maxSegments: 3 });
     expect(rendered.body.startsWith(`${replyTexts.en.disclosure}\n\n`)).toBe(true);
     expect(rendered.body.endsWith(`\n\nMore: ${cardCitation.url}`)).toBe(true);
+  });
+
+  it('gives the notice in its short form when that lets the whole answer fit', () => {
+    const text = longText.split('. ').slice(0, 4).join('. ');
+    const rendered = renderSms({ ...answer, text, disclosure: replyTexts.en.disclosure }, { maxSegments: 3 });
+    expect(rendered.body).toBe(`${replyTexts.en.shortDisclosure}\n\n${text}\n\nMore: ${cardCitation.url}`);
+    expect(rendered.warnings.map((warning) => warning.code)).toEqual(['citations_as_link', 'short_disclosure']);
+  });
+
+  it('shows no link for a source without a web address', () => {
+    const rendered = renderSms({ ...answer, citations: [{ ...cardCitation, url: '' }] }, { maxSegments: 3 });
+    expect(rendered.body).toBe(answer.text);
   });
 
   it('drops the link, and says so, only when the disclosure and link leave no room', () => {

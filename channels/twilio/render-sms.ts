@@ -1,3 +1,4 @@
+import { replyTexts } from '../../bot/reply-texts.js';
 import { markdownToPlainText } from './markdown-to-channel-text.js';
 import type { RenderWarning } from './render-warning.js';
 import type { ReplyContent } from './reply-content.js';
@@ -33,8 +34,8 @@ function compose(parts: SmsParts): string {
 /**
  * Pure: a bot reply as one SMS body of at most `maxSegments` segments: the
  * automated-assistant disclosure when the reply carries one, the answer as
- * plain text, then "More: <url>" of the first citation. Too long, the answer
- * is shortened at a sentence or word boundary with an ellipsis and the link
+ * plain text, then "More: <url>" of the first citation. Too long, the notice
+ * takes its short form first; still too long, the answer is shortened at a sentence or word boundary with an ellipsis and the link
  * kept, so the full article is one tap away; only if the disclosure and link
  * alone leave no room is the link dropped. Every such change is reported in
  * `warnings`.
@@ -50,7 +51,7 @@ export function renderSms(reply: ReplyContent, options: SmsRenderOptions): Rende
   let parts: SmsParts = {
     disclosure: markdownToPlainText(reply.disclosure ?? ''),
     text: markdownToPlainText(reply.text),
-    link: firstCitation ? `${moreLabel[reply.locale]} ${firstCitation.url}` : '',
+    link: firstCitation?.url ? `${moreLabel[reply.locale]} ${firstCitation.url}` : '',
   };
   const { replaced } = replaceGsmLookalikes(compose(parts));
   if (replaced.length > 0) {
@@ -61,8 +62,17 @@ export function renderSms(reply: ReplyContent, options: SmsRenderOptions): Rende
 
   const full = compose(parts);
   const fits = (body: string) => body.length <= twilioMaxBodyLength && measureSms(body).segments <= maxSegments;
-  const body = fits(full) ? full : shorten(parts, fits, warnings);
-  if (body !== full) warnings.push({ code: 'truncated', originalLength: full.length, renderedLength: body.length });
+  // The whole answer matters more than the long form of the notice: SMS says the same as every other channel when it can.
+  if (!fits(full) && parts.disclosure !== '') {
+    const short = { ...parts, disclosure: substituteLookalikes(replyTexts[reply.locale].shortDisclosure).text };
+    if (fits(compose(short))) {
+      warnings.push({ code: 'short_disclosure' });
+      parts = short;
+    }
+  }
+  const whole = compose(parts);
+  const body = fits(whole) ? whole : shorten(parts, fits, warnings);
+  if (body !== whole) warnings.push({ code: 'truncated', originalLength: full.length, renderedLength: body.length });
   const { segments, encoding } = measureSms(body);
   return { body, segments, encoding, warnings };
 }

@@ -12,5 +12,7 @@ export type RenderWarning =
   | { code: 'citations_dropped'; omittedCitations: number }
   /** Even the link to the source did not fit; the text stands alone. */
   | { code: 'link_dropped' }
+  /** The automated-assistant notice was given in its short form so the whole answer fits. */
+  | { code: 'short_disclosure' }
   /** Typographic characters were replaced by plain look-alikes so the SMS stays in the cheaper GSM-7 encoding. */
   | { code: 'characters_replaced'; characters: string[] };

@@ -32,6 +32,11 @@ describe('renderWhatsApp', () => {
     });
   });
 
+  it('lists a source without a web address by its title alone', () => {
+    const rendered = renderWhatsApp({ ...answer, citations: [{ ...cardCitation, url: '' }] });
+    expect(rendered.body).toMatch(/1\. \*[^*]+\*$/);
+  });
+
   it('heads the sources in Dutch for a Dutch reply', () => {
     expect(renderWhatsApp({ ...answer, locale: 'nl' }).body).toContain('\n\n*Bronnen*\n1. ');
   });

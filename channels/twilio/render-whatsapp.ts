@@ -34,7 +34,7 @@ function compose(parts: WhatsAppParts, locale: ReplyContent['locale']): string {
   const sources =
     parts.citations.length === 0
       ? ''
-      : [sourcesHeading[locale], ...parts.citations.map((citation, index) => `${index + 1}. *${stripWhatsAppFormatting(citation.title)}*: ${citation.url}`)].join(
+      : [sourcesHeading[locale], ...parts.citations.map((citation, index) => `${index + 1}. *${stripWhatsAppFormatting(citation.title)}*${citation.url ? `: ${citation.url}` : ''}`)].join(
           '\n',
         );
   return [parts.disclosure, parts.text, sources].filter((part) => part !== '').join('\n\n');
