@@ -13,8 +13,11 @@ const closeScore = 0.85;
 const options = 3;
 
 /**
- * A short question that several articles fit about equally well, none of them
- * by title, is ambiguous: one short question to the customer beats guessing.
+ * A one-word question that several of the found articles speak of ("card",
+ * "fees", "kosten") names a subject, not a need: one short question to the
+ * customer beats guessing. So does a two-word one that several titles name,
+ * or that several articles fit about equally well without any title naming
+ * it; a two-word one naming exactly one article by its title is answered.
  */
 export function findAmbiguity(question: string, locale: Locale, retrieved: readonly RetrievedChunk[]): Ambiguity | undefined {
   const terms = contentTerms(question, locale);
@@ -27,11 +30,16 @@ export function findAmbiguity(question: string, locale: Locale, retrieved: reado
   const ranked = [...bestByArticle.values()].sort((left, right) => right.score - left.score);
   const top = ranked[0];
   if (!top) return undefined;
+  const termsOf = (chunk: RetrievedChunk, text: string) => new Set(contentTerms(text, chunk.locale === 'nl' ? 'nl' : 'en'));
+  const named = ranked.filter((chunk) => terms.every((term) => termsOf(chunk, chunk.title).has(term)));
+  // One word several of the found articles speak of ("kosten", "rente", "card") is a subject, not a question.
+  if (terms.length === 1) {
+    const speakingOfIt = ranked.filter((chunk) => named.includes(chunk) || terms.every((term) => termsOf(chunk, `${chunk.heading} ${chunk.text}`).has(term)));
+    const byTitleFirst = [...named, ...speakingOfIt.filter((chunk) => !named.includes(chunk))];
+    if (speakingOfIt.length >= 2) return { titles: byTitleFirst.slice(0, options).map((chunk) => chunk.title) };
+  }
+  if (named.length === 1) return undefined;
+  if (named.length > 1) return { titles: named.slice(0, options).map((chunk) => chunk.title) };
   const contenders = ranked.filter((chunk) => chunk.score >= top.score * closeScore).slice(0, options);
-  if (contenders.length < options) return undefined;
-  const namesTheNeed = contenders.some((chunk) => {
-    const titleTerms = new Set(contentTerms(chunk.title, chunk.locale === 'nl' ? 'nl' : 'en'));
-    return terms.every((term) => titleTerms.has(term));
-  });
-  return namesTheNeed ? undefined : { titles: contenders.map((chunk) => chunk.title) };
+  return contenders.length < options ? undefined : { titles: contenders.map((chunk) => chunk.title) };
 }
