@@ -33,8 +33,9 @@ describe('findAmbiguity', () => {
     expect(findAmbiguity('overdraft', 'en', found)).toBeUndefined();
   });
 
-  it('answers two words that name exactly one article by its title', () => {
+  it('answers two words a title names', () => {
     expect(findAmbiguity('transfer limit', 'en', found)).toBeUndefined();
+    expect(findAmbiguity('card limit', 'en', found)).toBeUndefined();
   });
 
   it('leaves longer questions to the answer', () => {

@@ -15,9 +15,9 @@ const options = 3;
 /**
  * A one-word question that several of the found articles speak of ("card",
  * "fees", "kosten") names a subject, not a need: one short question to the
- * customer beats guessing. So does a two-word one that several titles name,
- * or that several articles fit about equally well without any title naming
- * it; a two-word one naming exactly one article by its title is answered.
+ * customer beats guessing. So does a two-word one that several articles fit
+ * about equally well without any title naming it; a title naming the words
+ * ("SEPA transfer") says what is meant.
  */
 export function findAmbiguity(question: string, locale: Locale, retrieved: readonly RetrievedChunk[]): Ambiguity | undefined {
   const terms = contentTerms(question, locale);
@@ -38,8 +38,8 @@ export function findAmbiguity(question: string, locale: Locale, retrieved: reado
     const byTitleFirst = [...named, ...speakingOfIt.filter((chunk) => !named.includes(chunk))];
     if (speakingOfIt.length >= 2) return { titles: byTitleFirst.slice(0, options).map((chunk) => chunk.title) };
   }
-  if (named.length === 1) return undefined;
-  if (named.length > 1) return { titles: named.slice(0, options).map((chunk) => chunk.title) };
+  // A title naming the question's words ("SEPA transfer") says what is meant.
+  if (named.length > 0) return undefined;
   const contenders = ranked.filter((chunk) => chunk.score >= top.score * closeScore).slice(0, options);
   return contenders.length < options ? undefined : { titles: contenders.map((chunk) => chunk.title) };
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { DatasetFormatError, type DatasetLineProblem } from '../../dataset-format-error.js';
 import { parseJsonLines } from '../../parse-json-lines.js';
 import { evalCaseSchema, type EvalCase } from './eval-case.js';
@@ -22,7 +22,9 @@ export async function readEvalDataset(path: string): Promise<EvalDataset> {
   const cases: EvalCase[] = [];
   const fileOfId = new Map<string, string>();
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || file;
+    // Inside the working folder a short relative path; elsewhere the path as given.
+    const fromHere = relative(process.cwd(), file);
+    const shown = fromHere === '' || fromHere.startsWith('..') || isAbsolute(fromHere) ? file : fromHere;
     const text = await readFile(file, 'utf8');
     const records = parseJsonLines(text, shown, evalCaseSchema, (record) => record.id);
     const problems: DatasetLineProblem[] = [];
