@@ -1,11 +1,13 @@
 import { createStaffUserStore, type StaffRole, type StaffUser } from '../console/index.js';
 import type { Db } from '../db/db.js';
+import { recordSuiteSecrets } from './suite-log-audit.js';
 
 /** Puts a staff account in place directly (recorded in the audit log as made by `system:test`). */
 export async function createStaffUser(
   db: Db,
   user: { username: string; password: string; roles: StaffRole[]; skills?: string[]; displayName?: string },
 ): Promise<StaffUser> {
+  recordSuiteSecrets([user.password]);
   return createStaffUserStore(db).create(
     { username: user.username, displayName: user.displayName ?? user.username, password: user.password, roles: user.roles, skills: user.skills ?? [] },
     { type: 'system', id: 'system:test' },
@@ -33,6 +35,7 @@ export async function signIn(baseUrl: string, username: string, password: string
   if (response.status !== 200) throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const cookie = sessionCookieFrom(response);
+  recordSuiteSecrets([csrfToken, cookie.replace(/^[^=]*=/, '')]);
   return {
     cookie,
     csrfToken,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -7,6 +7,7 @@ import { createPgliteDb } from '../db/pglite-db.js';
 import { createLocalHashEmbedder } from '../retrieval/local-hash-embedder.js';
 import { ingestSources } from '../retrieval/ingest/ingest-sources.js';
 import { ensureVectorIndex } from '../retrieval/vector-index.js';
+import { auditSuiteLogs } from './suite-log-audit.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     migratedTemplatePath: string;
     /** The same, with the sample knowledge base loaded. */
     sampleKnowledgeTemplatePath: string;
+    /** Where every app's log lines (and the secrets tests configured) are kept for the audit at the end of the run. */
+    suiteLogDirectory: string;
   }
 }
 
@@ -47,7 +50,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('migratedTemplatePath', migratedTemplatePath);
   project.provide('sampleKnowledgeTemplatePath', sampleKnowledgeTemplatePath);
+  const suiteLogDirectory = join(directory, 'logs');
+  await mkdir(suiteLogDirectory);
+  project.provide('suiteLogDirectory', suiteLogDirectory);
   return async () => {
+    // The whole run's logs hold no personal data and no secret, or the run fails.
+    const { lines, findings } = await auditSuiteLogs(suiteLogDirectory);
     await rm(directory, { recursive: true, force: true });
+    if (findings.length > 0) {
+      const listed = findings.slice(0, 20).map((finding) => `  ${finding.kind} ${finding.masked} (${finding.file})`);
+      throw new Error(`${findings.length} log line finding(s) of personal data or secrets in ${lines} lines:\n${listed.join('\n')}`);
+    }
   };
 }

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { describeSettings } from '../bot/config.js';
+import { recordSuiteLog, recordSuiteSecrets } from './suite-log-audit.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,10 +39,21 @@ export function spawnServer(environment: Record<string, string>): SpawnedServer 
     env: { HOST: '127.0.0.1', LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const secretSettings = new Set(describeSettings().filter((setting) => setting.secret).map((setting) => setting.name as string));
+  recordSuiteSecrets(Object.entries(environment).flatMap(([name, value]) => (secretSettings.has(name) ? [value] : [])));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Whole lines go to the run's log audit, as they are complete.
+  let recorded = 0;
+  const recordCompleteLines = (final = false) => {
+    const end = final ? stdout.length : stdout.lastIndexOf('\n') + 1;
+    if (end > recorded) recordSuiteLog(stdout.slice(recorded, end));
+    recorded = Math.max(recorded, end);
+  };
+  void exited.then(() => recordCompleteLines(true));
   const listening = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
+      recordCompleteLines();
       if (stdout.includes('"msg":"listening"')) resolve();
     });
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));

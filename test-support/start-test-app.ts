@@ -5,11 +5,12 @@ import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { composeAssistant, type AssistantParts } from '../bot/compose-assistant.js';
 import { composeChannels, type ChannelParts } from '../bot/compose-channels.js';
-import { loadConfig } from '../bot/config.js';
+import { describeSettings, loadConfig } from '../bot/config.js';
 import type { Generator } from '../bot/answer-engine/generator.js';
 import { createApp } from '../bot/create-app.js';
 import { createLogger } from '../bot/logger.js';
 import type { PgliteDb } from '../db/pglite-db.js';
+import { recordSuiteLog, recordSuiteSecrets } from './suite-log-audit.js';
 import { createTestDb } from './test-db.js';
 
 export interface TestApp {
@@ -38,11 +39,15 @@ export interface TestAppParts {
 /** The real app on an in-memory database with the sample knowledge base (or the given database), listening on 127.0.0.1. */
 export async function startTestApp(environment: Record<string, string> = {}, parts: TestAppParts = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'debug', ...environment });
+  const secretSettings = new Set(describeSettings().filter((setting) => setting.secret).map((setting) => setting.name as string));
+  recordSuiteSecrets(Object.entries(environment).flatMap(([name, value]) => (secretSettings.has(name) ? [value] : [])));
   const db = parts.db ?? (await createTestDb('sample-knowledge'));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line));
+      const text = chunk.toString('utf8');
+      recordSuiteLog(text);
+      for (const line of text.split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line));
       done();
     },
   });
