@@ -66,6 +66,13 @@ describe('parseArticleMarkdown', () => {
     expect(error.message).toMatch(/^front matter is not valid YAML: /);
   });
 
+  it('rejects front matter longer than 4,000 characters before the YAML parser spends seconds on it (found by bench/fuzz)', () => {
+    const started = performance.now();
+    const error = formatErrorOf(`---\nid: card\n${'}'.repeat(90_000)}\n---\n${validBody}`);
+    expect(error.message).toBe("front matter is longer than 4000 characters: it holds only the article's metadata");
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('rejects an article whose body is empty', () => {
     expect(formatErrorOf(article({}, '\n# Title\n')).message).toBe('the article body is empty');
   });

@@ -15,13 +15,23 @@ export class ArticleFormatError extends Error {
   override readonly name = 'ArticleFormatError';
 }
 
+/**
+ * Ten times the longest front matter in the knowledge base. The YAML parser
+ * takes more than linear time on malformed input (20 s for 90,000 characters of `}`).
+ */
+const maxFrontMatterChars = 4_000;
+
 /** Parses a markdown article with YAML front matter between `---` lines. */
 export function parseArticleMarkdown(source: string): ParsedArticle {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   if (!match) throw new ArticleFormatError('missing front matter: the file must start with a --- block');
+  const frontMatter = match[1] ?? '';
+  if (frontMatter.length > maxFrontMatterChars) {
+    throw new ArticleFormatError(`front matter is longer than ${maxFrontMatterChars} characters: it holds only the article's metadata`);
+  }
   let data: unknown;
   try {
-    data = parseYaml(match[1] ?? '');
+    data = parseYaml(frontMatter);
   } catch (error) {
     throw new ArticleFormatError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../bot/errors/validation-error.js';
 import { InboundEmailTooLargeError } from './inbound-email-too-large-error.js';
 import { parseInboundEmail } from './parse-inbound-email.js';
 
@@ -109,6 +110,16 @@ describe('parseInboundEmail', () => {
       name: 'InboundEmailTooLargeError',
       part: 'message',
     });
+  });
+
+  it('refuses a message past the MIME parser limits with a ValidationError, not its internal error (found by bench/fuzz)', async () => {
+    const parts = 'From: a@example.com\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n' + '--x\r\nContent-Type: text/plain\r\n\r\nhi\r\n'.repeat(1_001);
+    const headers = `${'X-Header: value\r\n'.repeat(70_000)}From: a@example.com\r\n\r\nhi\r\n`;
+    for (const raw of [parts, headers]) {
+      const error = await parseInboundEmail(raw, limits).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ isRetryable: false, message: expect.stringMatching(/^The email is beyond what the MIME parser reads: Max/) });
+    }
   });
 
   it('adds attachments that were removed before parsing to the count', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MailParser, type AddressObject, type AttachmentStream, type EmailAddress, type HeaderLines, type MessageText } from 'mailparser';
+import { ValidationError } from '../../bot/errors/validation-error.js';
 import { detectMailLoop } from './detect-mail-loop.js';
 import { InboundEmailTooLargeError } from './inbound-email-too-large-error.js';
 import type { InboundEmail } from './inbound-email.js';
@@ -34,6 +35,10 @@ const maxHtmlCharsToConvert = 1_000_000;
  * Uses mailparser's streaming `MailParser` rather than `simpleParser`, which
  * buffers every attachment in memory: here attachments are only counted and
  * drained, and parsing stops as soon as they pass `maxAttachmentBytes`.
+ *
+ * Throws `InboundEmailTooLargeError` past the byte limits, and `ValidationError`
+ * for a message beyond mailparser's structural limits (more than 1,000 MIME
+ * parts, a header block over 1 MiB): the same bytes will be refused again.
  */
 export async function parseInboundEmail(raw: Buffer | string, options: ParseInboundEmailOptions): Promise<InboundEmail> {
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
@@ -115,7 +120,9 @@ function readMime(bytes: Buffer, maxAttachmentBytes: number): Promise<ParsedMime
       });
       part.content.on('end', () => part.release?.());
     });
-    parser.on('error', fail);
+    parser.on('error', (error: unknown) =>
+      fail(isParserLimit(error) ? new ValidationError(`The email is beyond what the MIME parser reads: ${error.message}`) : error),
+    );
     parser.on('end', () => {
       if (settled) return;
       settled = true;
@@ -123,6 +130,11 @@ function readMime(bytes: Buffer, maxAttachmentBytes: number): Promise<ParsedMime
     });
     parser.end(bytes);
   });
+}
+
+/** mailparser's splitter refuses a message past its structural limits with an error coded EMAXLEN: the message is at fault, not the service. */
+function isParserLimit(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'EMAXLEN';
 }
 
 /** mailparser's own HTML-to-text conversion, on a message that holds nothing but the HTML. */

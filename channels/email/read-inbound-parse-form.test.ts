@@ -45,6 +45,14 @@ describe('readInboundParseForm', () => {
     expect(readInboundParseForm(broken, 'multipart/form-data; boundary=b').fields.text).toBe('Café');
   });
 
+  it('reads fields named like Object.prototype members, with or without a charsets field (found by bench/fuzz)', () => {
+    const fields = ['constructor', 'toString', 'hasOwnProperty'].map((name) => `Content-Disposition: form-data; name="${name}"\r\n\r\nCafé`);
+    for (const charsets of [[], ['Content-Disposition: form-data; name="charsets"\r\n\r\n{"text":"utf-8"}']]) {
+      const form = readInboundParseForm(multipart('b', [...fields, ...charsets]), 'multipart/form-data; boundary=b');
+      expect(form.fields).toMatchObject({ constructor: 'Café', toString: 'Café', hasOwnProperty: 'Café' });
+    }
+  });
+
   it('reads an urlencoded body', () => {
     const body = Buffer.from('from=a%40example.com&subject=Pas+kwijt&text=Hoe+blokkeer+ik+mijn+pas%3F');
     expect(readInboundParseForm(body, 'application/x-www-form-urlencoded').fields).toEqual({

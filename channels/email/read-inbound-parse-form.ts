@@ -48,7 +48,7 @@ export function readInboundParseForm(body: Buffer, contentType: string): Inbound
 
   const charsets = readCharsets(raw.find((field) => field.name === 'charsets')?.value.toString('utf8'));
   const fields: Record<string, string> = {};
-  for (const field of raw) fields[field.name] = decode(field.value, charsets[field.name]);
+  for (const field of raw) fields[field.name] = decode(field.value, charsets.get(field.name));
   return { fields, files };
 }
 
@@ -72,9 +72,10 @@ function* multipartParts(body: Buffer, boundary: string): Generator<Buffer> {
 /** The `charsets` field: `{"text":"iso-8859-1","html":"utf-8",...}`; anything unreadable means UTF-8. */
 const charsetsSchema = jsonFieldSchema(z.record(z.string(), z.string()));
 
-function readCharsets(value: string | undefined): Record<string, string> {
+function readCharsets(value: string | undefined): ReadonlyMap<string, string> {
   const result = charsetsSchema.safeParse(value);
-  return result.success ? result.data : {};
+  // A Map, not the object: a field named "constructor" or "toString" must not find Object.prototype's function as its charset.
+  return new Map(result.success ? Object.entries(result.data) : []);
 }
 
 function decode(value: Buffer, charset: string | undefined): string {

@@ -39,6 +39,14 @@ describe('stripGreetingAndSignOff', () => {
     expect(stripGreetingAndSignOff(text)).toBe(text);
   });
 
+  it('takes time in proportion to the text, even for many leading blank lines (found by bench/fuzz)', () => {
+    const started = performance.now();
+    expect(stripGreetingAndSignOff(`${' \n'.repeat(200_000)}Hi,\nIs my card blocked?`)).toBe('Is my card blocked?');
+    expect(stripGreetingAndSignOff('\n'.repeat(200_000))).toBe('');
+    // Quadratic, this took 20 seconds; linear, a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   it('leaves a message that is nothing but a greeting', () => {
     expect(stripGreetingAndSignOff('Hi')).toBe('Hi');
     expect(stripGreetingAndSignOff('Kind regards,\nEmma')).toBe('Kind regards,\nEmma');

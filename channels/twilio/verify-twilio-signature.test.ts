@@ -72,6 +72,18 @@ describe('verifyTwilioSignature', () => {
     expect(verifyTwilioSignature({ ...check, params: undefined })).toBe(false);
     expect(verifyTwilioSignature({ ...check, params: 'Body=hi' })).toBe(false);
   });
+
+  it('refuses a JSON body, even one the library cannot turn into text (found by bench/fuzz)', () => {
+    const json = JSON.parse('{"Body": {"toString": 1}, "NumMedia": 0}') as unknown;
+    expect(verifyTwilioSignature({ ...check, params: json })).toBe(false);
+    expect(verifyTwilioSignature({ ...check, params: { ...params, Body: ['hi', { valueOf: 1 }] } })).toBe(false);
+  });
+
+  it('accepts a repeated field, which the form decoder gives as an array', () => {
+    const repeated = { ...params, Extra: ['a', 'b'] };
+    const signed = twilio.getExpectedTwilioSignature(authToken, signedUrl, repeated);
+    expect(verifyTwilioSignature({ ...check, params: repeated, signature: signed })).toBe(true);
+  });
 });
 
 describe('publicUrl', () => {

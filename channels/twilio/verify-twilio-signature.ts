@@ -23,8 +23,19 @@ export interface TwilioSignatureCheck {
  */
 export function verifyTwilioSignature(check: TwilioSignatureCheck): boolean {
   if (!check.signature || !check.authToken) return false;
-  if (check.params === null || typeof check.params !== 'object' || Array.isArray(check.params)) return false;
-  return twilio.validateRequest(check.authToken, check.signature, publicUrl(check.publicBaseUrl, check.path), check.params as Record<string, unknown>);
+  if (!isFormFields(check.params)) return false;
+  return twilio.validateRequest(check.authToken, check.signature, publicUrl(check.publicBaseUrl, check.path), check.params);
+}
+
+/**
+ * What a form decoder makes of a body Twilio signed: strings, or arrays of
+ * strings for a repeated field. Anything else (a JSON body the app-wide JSON
+ * parser decoded) is not Twilio's, and the library would throw on a nested
+ * object it cannot turn into text (`{"a": {"toString": 1}}`).
+ */
+function isFormFields(params: unknown): params is Record<string, string | string[]> {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return false;
+  return Object.values(params).every((value) => typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')));
 }
 
 /** The URL Twilio called: the public base without a trailing slash, then the path and query. */

@@ -121,6 +121,13 @@ describe('readFaqCsvDocuments', () => {
     expect(documents.map((document) => document.title)).toEqual(['Is it free?']);
   });
 
+  it('refuses a sheet of more than 10,000 lines before the CSV parser spends seconds on it (found by bench/fuzz)', async () => {
+    const started = performance.now();
+    const read = readFaqCsvDocuments(csv('question,answer', ...Array.from({ length: 100_000 }, () => 'x')));
+    await expect(read).rejects.toMatchObject({ name: 'SourceFormatError', reason: 'more than 10000 lines: split the sheet into several files' });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('reports broken quoting as invalid CSV', async () => {
     const read = readFaqCsvDocuments(csv('question,answer', 'Is it free?,"Yes.'));
     await expect(read).rejects.toMatchObject({ reason: expect.stringMatching(/^not valid CSV: .*quote/i) });

@@ -107,6 +107,20 @@ describe('readHtmlDocument', () => {
     expect(document?.body).toBe('€ 2,25 <per> opname – “gratis” "OK"');
   });
 
+  it('reads a page nested as deep as a browser builds it', async () => {
+    const [document] = await readHtmlDocument(page(`<h1>Deep</h1>${'<div>'.repeat(500)}Still read.${'</div>'.repeat(500)}`));
+    expect(document?.body).toBe('Still read.');
+  });
+
+  it('rejects a page nested deeper than 512 elements instead of overflowing the stack (found by bench/fuzz)', async () => {
+    for (const tag of ['div', 'table', 'span']) {
+      await expect(readHtmlDocument(page(`<h1>Deep</h1>${`<${tag}>`.repeat(10_000)}text`))).rejects.toMatchObject({
+        name: 'SourceFormatError',
+        reason: 'elements are nested more than 512 levels deep',
+      });
+    }
+  });
+
   it('rejects a page with no content text', async () => {
     await expect(readHtmlDocument(await loadFixture('html/empty-page.html'))).rejects.toMatchObject({
       name: 'SourceFormatError',

@@ -1,4 +1,4 @@
-import { isTag, type ChildNode, type Element } from 'domhandler';
+import { isTag, type ChildNode, type Document, type Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { convertHtmlToMarkdown, textOf } from './convert-html-to-markdown.js';
 import { decodeTextFile } from './decode-text-file.js';
@@ -7,6 +7,7 @@ import { httpUrlSchema } from './http-url-schema.js';
 import { isPageFurniture } from './is-page-furniture.js';
 import { parseLocaleTag } from './parse-locale-tag.js';
 import type { SourceReader } from './source-document.js';
+import { SourceFormatError } from './source-format-error.js';
 import { titleFromFileName } from './title-from-file-name.js';
 import { toSourceDocument } from './to-source-document.js';
 
@@ -15,10 +16,15 @@ import { toSourceDocument } from './to-source-document.js';
  * (else a single `<article>`, else `<body>`) converted to markdown; the title
  * from the first `<h1>` (else `<title>`, else the file name); the locale from
  * `<html lang>` when it is English or Dutch, else the default; the url from
- * `<link rel="canonical">` when that is an absolute http(s) URL.
+ * `<link rel="canonical">` when that is an absolute http(s) URL. A page whose
+ * elements nest deeper than browsers build (512 levels) is refused: the
+ * conversion walks the tree recursively and would overflow the stack.
  */
 export const readHtmlDocument: SourceReader = async (file) => {
   const document = parseDocument(decodeTextFile(file));
+  if (nestingDepth(document) > maxNestingDepth) {
+    throw new SourceFormatError(file.relativePath, `elements are nested more than ${maxNestingDepth} levels deep`);
+  }
   const root = findContentRoot(document.children);
   const rootNodes = root?.children ?? document.children;
   const insideArticle = root?.name === 'main' || root?.name === 'article';
@@ -41,6 +47,21 @@ export const readHtmlDocument: SourceReader = async (file) => {
     }),
   ];
 };
+
+/** Blink's HTML parser stops nesting elements at 512 levels (kMaximumHTMLParserDOMTreeDepth): no page a browser shows is deeper. */
+const maxNestingDepth = 512;
+
+/** How many elements deep the tree goes, counted without recursion so that any depth can be measured. */
+function nestingDepth(document: Document): number {
+  let deepest = 0;
+  const pending: [Element, number][] = document.children.filter(isTag).map((element) => [element, 1]);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [element, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of element.children) if (isTag(child)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 function findContentRoot(nodes: ChildNode[]): Element | undefined {
   const main = DomUtils.findOne((element) => element.name === 'main' || element.attribs['role'] === 'main', nodes);

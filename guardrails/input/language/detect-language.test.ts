@@ -57,6 +57,18 @@ describe('detectLanguage', () => {
     expect(detectLanguage('[card] [phone]', 'nl')).toMatchObject({ locale: 'nl', usedFallback: true });
   });
 
+  it('leaves out web and email addresses', () => {
+    expect(detectLanguage('mail emma.jansen@gmail.example or see https://lumenbank.example/help', 'en')).toMatchObject({ locale: 'en', usedFallback: false });
+    expect(detectLanguage('emma@gmail.example www.lumenbank.example', 'nl')).toMatchObject({ locale: 'nl', usedFallback: true });
+  });
+
+  it('takes time in proportion to the text for a long word without "@" (found by bench/fuzz)', () => {
+    const started = performance.now();
+    detectLanguage('0612345678-'.repeat(9_000), 'en');
+    // The email-address pattern tried every position of the word: 13 seconds here, now milliseconds.
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   it('reports text in another script as other', () => {
     expect(detectLanguage('Здравствуйте, я потерял карту', 'nl')).toEqual({ locale: 'other', confidence: 1, usedFallback: false });
     expect(detectLanguage('我的银行卡丢了', 'en').locale).toBe('other');

@@ -66,8 +66,11 @@ const wholeAdjective = alternatives(
   'full', 'complete', 'exact', 'entire', 'whole', 'verbatim', 'first', 'volledige', 'exacte', 'letterlijke', 'hele', 'eerste',
 );
 
+// After a sentence mark, spaces only: the scanned text holds no whitespace but spaces and line breaks, and
+// a line break is itself a sentence mark, so `\s*` matched nothing more, yet it made a run of blank lines
+// cost time in the square of its length (1.4 s for 20,000 characters of them).
 const forcedLead =
-  '(?:^|[.!?;:\\n]\\s*|\\b(?:please|only|now|always|you must|you should|you will|you have to|i want you to|i need you to|' +
+  '(?:^|[.!?;:\\n] *|\\b(?:please|only|now|always|you must|you should|you will|you have to|i want you to|i need you to|' +
   'make sure (?:to|you)|instead|must|and|then|alsjeblieft|graag|alleen|nu|altijd|je moet|jij moet|u moet|ik wil dat je|en|dan)\\s+)' +
   '(?:(?:just|simply|only|now|gewoon|even|alleen|maar)\\s+)?';
 // Not "type", "tap" or "confirm": help-centre text tells customers to type "block card" or confirm "Yes, this was me".
@@ -116,7 +119,8 @@ export const instructionInjectionRules: readonly InjectionRule[] = [
   rule('role_play', `\\bact as dan\\b|\\bdo anything now\\b|\\bdan (?:mode|prompt|jailbreak)\\b|\\b(?:you are|you're|become|enable|activate) dan\\b`),
   rule('role_play', `\\b(?:act|speak|talk|pretend|role-?play) (?:as|like|to be) (?:my |a )?(?:deceased |late |dead |dear )?(?:grandma|grandmother|granny|grandpa|grandfather|oma|opa)\\b`),
   rule('role_play', `\\b(?:let'?s|lets|we(?:'ll| will)|you(?:'ll| will)|start a|begin a|in this|do a|play a|new) role[- ]?play|\\brole[- ]?play(?:ing)? (?:as|that|where|in which|game|scenario|mode)\\b|\\brollenspel\\b`),
-  rule('role_play', `(?:^|[.!?;:\\n,]\\s*|\\b(?:please|now|you must|you should|you will|i want you to|i need you to|can you|could you|would you|will you|let'?s|lets|kindly)\\s+)pretend (?:to be|you(?:'re| are| were| have| can| had)|that you|that (?:there|the rules|your)|to have)\\b`),
+  // Spaces only after the mark, as in forcedLead.
+  rule('role_play', `(?:^|[.!?;:\\n,] *|\\b(?:please|now|you must|you should|you will|i want you to|i need you to|can you|could you|would you|will you|let'?s|lets|kindly)\\s+)pretend (?:to be|you(?:'re| are| were| have| can| had)|that you|that (?:there|the rules|your)|to have)\\b`),
   rule('role_play', `\\bimagine (?:that )?you(?:'re| are| were| have| had)\\s+(?:an? |the )?(?:ai|assistant|bot|chatbot|model|language model|llm|unrestricted|unfiltered|evil|different|human|free|without|no longer|not bound|jailbroken|hacker|dan)\\b`),
   rule('role_play', `\\bsimulate (?:an? |the |being (?:an? )?)?(?:ai|assistant|chatbot|bot|model|unrestricted|unfiltered|terminal|developer mode|dan|jailbroken|conversation where)\\b`),
   rule('role_play', `\\b(?:god|sudo|admin|administrator|root|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|dan|evil|chaos|opposite|unlocked|maintenance override) ?mode\\b`),
