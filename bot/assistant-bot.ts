@@ -5,6 +5,7 @@ import type { AnswerTurn, TurnOutcome } from './answer-engine/answer-turn.js';
 import type { ConversationStore } from './conversations/conversation-store.js';
 import type { ServiceMetrics } from './observability/service-metrics.js';
 import { replyTexts } from './reply-texts.js';
+import { resendRecordedReply } from './resend-recorded-reply.js';
 import type { CaseStore } from '../handoff/case-store.js';
 import { describeReplyTime } from '../handoff/service-hours.js';
 import { slaDueAt } from '../handoff/sla-policy.js';
@@ -45,7 +46,9 @@ export interface AssistantBotDependencies {
 
 /**
  * The channel-agnostic turn: answer the customer's message from the knowledge
- * base (or hand off), record the decision, reply once.
+ * base (or hand off), record the decision, reply once. Running the turn of
+ * the same message again (recovery after a crash, or two processes at once)
+ * sends the recorded reply again instead of deciding anew.
  */
 export class AssistantBot extends ActivityHandler {
   constructor(private readonly dependencies: AssistantBotDependencies) {
@@ -63,6 +66,14 @@ export class AssistantBot extends ActivityHandler {
     const inbound = inboundChannelDataSchema.parse(activity.channelData);
     const question = activity.text ?? '';
     const conversationId = inbound.conversationId ?? activity.conversation.id;
+    const channel = inbound.channel ?? activity.channelId;
+    const target = { conversationId, channel, locale: inbound.locale };
+
+    const earlier = await this.dependencies.conversations.findRecordedReply(inbound.inboundMessageId);
+    if (earlier) {
+      await resendRecordedReply(context, earlier, target, this.dependencies.cases);
+      return;
+    }
 
     // One speaker at a time: while a person owns the conversation, the message waits for them.
     const openCase = await this.dependencies.cases.findOpen(conversationId);
@@ -71,11 +82,11 @@ export class AssistantBot extends ActivityHandler {
       return;
     }
 
-    if (await this.dependencies.cases.recordSatisfaction(conversationId, question)) {
+    if (await this.dependencies.cases.recordSatisfaction(conversationId, question, inbound.inboundMessageId)) {
       const thanks = replyTexts[inbound.locale].thanksForScore;
       await this.dependencies.conversations.recordNotice({
         conversationId,
-        channel: inbound.channel ?? activity.channelId,
+        channel,
         key: inbound.inboundMessageId,
         text: thanks,
       });
@@ -100,7 +111,6 @@ export class AssistantBot extends ActivityHandler {
     const replyBy = outcome.decision === 'handoff' ? describeReplyTime(slaDueAt(routing.priority, openedAt), openedAt, outcome.locale) : undefined;
     const text = replyText(outcome, replyBy);
     const isFirstReply = !(await this.dependencies.conversations.hasBotReplied(conversationId));
-    const channel = inbound.channel ?? activity.channelId;
 
     const latencyMs = now() - started;
     const recorded = await this.dependencies.conversations.recordBotReply({
@@ -111,6 +121,12 @@ export class AssistantBot extends ActivityHandler {
       outcome,
       latencyMs,
     });
+    if (recorded.alreadyRecorded) {
+      // Another run of this turn recorded its reply first: send that one, so the customer reads one answer.
+      const winner = await this.dependencies.conversations.findRecordedReply(inbound.inboundMessageId);
+      if (winner) await resendRecordedReply(context, winner, target, this.dependencies.cases);
+      return;
+    }
     this.dependencies.metrics?.recordTurn({ channel, decision: outcome.decision, reasons: outcome.reasons, latencyMs });
     if (outcome.decision === 'handoff') {
       await this.dependencies.cases.open({

@@ -41,7 +41,7 @@ export interface AppDependencies {
   logger: Logger;
   /** The answering core and its stores (`composeAssistant`). */
   assistant: Pick<AssistantParts, 'embedder' | 'bot' | 'conversations' | 'customers' | 'outbox' | 'cases' | 'metrics'>;
-  channels: Pick<ChannelParts, 'events' | 'turns' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses' | 'botFrameworkAdapter'>;
+  channels: Pick<ChannelParts, 'events' | 'turns' | 'twilio' | 'worker' | 'webChatTokenSecret' | 'email' | 'emailAddresses' | 'botFrameworkAdapter'>;
   /** How often open web-chat event streams get a keep-alive (tests shorten it). */
   webChatHeartbeatMs?: number;
 }
@@ -75,19 +75,11 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   app.use(
     createTwilioRoutes({
-      db: dependencies.db,
-      bot: assistant.bot,
-      conversations: assistant.conversations,
-      customers: assistant.customers,
+      inbound: channels.twilio,
       outbox: assistant.outbox,
-      turns: channels.turns,
       settings: config.twilio,
       publicBaseUrl: config.publicBaseUrl,
-      defaultLocale: config.defaultLocale,
       bodyLimitBytes: config.bodyLimitBytes,
-      messageMaxChars: config.messageMaxChars,
-      onEnqueued: () => channels.worker.wake(),
-      logger: dependencies.logger,
     }),
   );
   app.use(

@@ -1,8 +1,9 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { InboundChannelData } from '../bot/assistant-bot.js';
-import type { Conversation, ConversationStore } from '../bot/conversations/conversation-store.js';
+import type { Conversation, ConversationStore, WithInboundMessage } from '../bot/conversations/conversation-store.js';
 import type { CustomerDirectory, CustomerIdentity } from '../bot/conversations/customer-directory.js';
 import type { OutboundChannel } from '../outbox/channel-sender.js';
+import type { PendingTurnStore } from './pending-turns/pending-turn-store.js';
 
 export interface InboundFromAddress {
   channel: OutboundChannel;
@@ -14,6 +15,8 @@ export interface InboundFromAddress {
   text: string;
   /** A conversation the message explicitly continues (an email reply's thread), if known. */
   conversationId?: string;
+  /** What the message's turn needs besides the stored message, kept with its pending turn (never the text). */
+  turnInput?: Record<string, unknown>;
 }
 
 export interface ReceivedInbound {
@@ -26,6 +29,12 @@ export interface ReceivedInbound {
 export interface ReceiveDependencies {
   conversations: ConversationStore;
   customers: CustomerDirectory;
+  /**
+   * Where the turn a new message is owed is recorded, with the message, so a
+   * crash after the acknowledgement cannot lose it. Channels that answer within
+   * the request (Bot Framework) have none: the connector sees the failure.
+   */
+  pendingTurns?: Pick<PendingTurnStore, 'add'>;
   defaultLocale: 'en' | 'nl';
   /** A message after this long a silence starts a new conversation. */
   conversationWindowHours?: number;
@@ -35,7 +44,10 @@ export interface ReceiveDependencies {
  * The common part of every asynchronous channel's entry point, after its
  * signature and body were checked: find the customer and the conversation the
  * message belongs to and store it durably, deduplicated by the provider's id,
- * before anything acknowledges it.
+ * together with the turn it is owed (claimed by this process), before
+ * anything acknowledges it. A redelivery of a stored message is a duplicate:
+ * its turn is already owed or done, and a recovery sweep finishes what a
+ * crashed process left.
  */
 export async function receiveInboundMessage(dependencies: ReceiveDependencies, message: InboundFromAddress): Promise<ReceivedInbound> {
   const customerId = await dependencies.customers.resolve(message.identity);
@@ -49,12 +61,18 @@ export async function receiveInboundMessage(dependencies: ReceiveDependencies, m
       customerId,
       address: message.address,
     }));
-  const stored = await dependencies.conversations.recordInbound({
-    conversationId: conversation.id,
-    channel: message.channel,
-    providerMessageId: message.providerMessageId,
-    text: message.text,
-  });
+  const { pendingTurns } = dependencies;
+  const owesTurn: WithInboundMessage | undefined =
+    pendingTurns && ((transaction, messageId) => pendingTurns.add(transaction, { inboundMessageId: messageId, channel: message.channel, input: message.turnInput ?? {} }));
+  const stored = await dependencies.conversations.recordInbound(
+    {
+      conversationId: conversation.id,
+      channel: message.channel,
+      providerMessageId: message.providerMessageId,
+      text: message.text,
+    },
+    owesTurn,
+  );
   return { conversation, messageId: stored.messageId, duplicate: stored.duplicate };
 }
 

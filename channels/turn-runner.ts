@@ -8,9 +8,13 @@ import type { Logger } from 'pino';
 export function createTurnRunner(logger?: Pick<Logger, 'error'>) {
   const running = new Map<string, Promise<void>>();
   return {
-    /** Starts `turn` unless a turn for the same message is already running. */
-    run(key: string, turn: () => Promise<void>): void {
-      if (running.has(key)) return;
+    /**
+     * Starts `turn` unless a turn for the same message is already running;
+     * returns the running turn's promise, which never rejects (failures are logged).
+     */
+    run(key: string, turn: () => Promise<void>): Promise<void> {
+      const already = running.get(key);
+      if (already) return already;
       const promise = Promise.resolve()
         .then(turn)
         .catch((error: unknown) => {
@@ -20,6 +24,7 @@ export function createTurnRunner(logger?: Pick<Logger, 'error'>) {
           running.delete(key);
         });
       running.set(key, promise);
+      return promise;
     },
     /** Resolves when no turn is running. */
     async idle(): Promise<void> {

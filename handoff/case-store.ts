@@ -164,21 +164,35 @@ export function createCaseStore(db: Db, options: { now?: () => Date; newId?: () 
 
     /**
      * A score of 1–5 sent within a day after a case was resolved answers its
-     * satisfaction question: recorded once per case. Returns whether it was one.
+     * satisfaction question: recorded once per case. Returns whether it was one;
+     * with the score message's id, also when that message's score was recorded
+     * by an earlier run of its turn.
      */
-    async recordSatisfaction(conversationId: string, text: string): Promise<boolean> {
+    async recordSatisfaction(conversationId: string, text: string, inboundMessageId?: string): Promise<boolean> {
       const score = /^\s*([1-5])\s*[.!]?\s*$/.exec(text)?.[1];
       if (score === undefined) return false;
       const inserted = await db.query<{ case_id: string }>(
-        `INSERT INTO csat_responses (case_id, conversation_id, score)
-         SELECT k.id, k.conversation_id, $2 FROM cases k
+        `INSERT INTO csat_responses (case_id, conversation_id, score, inbound_message_id)
+         SELECT k.id, k.conversation_id, $2, $3 FROM cases k
          WHERE k.conversation_id = $1 AND k.status = 'resolved' AND k.closed_at > now() - interval '24 hours'
            AND NOT EXISTS (SELECT 1 FROM csat_responses r WHERE r.case_id = k.id)
          ORDER BY k.closed_at DESC LIMIT 1
          RETURNING case_id`,
-        [conversationId, Number(score)],
+        [conversationId, Number(score), inboundMessageId ?? null],
       );
-      return inserted.length > 0;
+      if (inserted.length > 0 || inboundMessageId === undefined) return inserted.length > 0;
+      // The same message's turn ran before (a crash, a second process) and recorded this score.
+      const [earlier] = await db.query<{ found: boolean }>(
+        'SELECT EXISTS (SELECT 1 FROM csat_responses WHERE inbound_message_id = $1) AS found',
+        [inboundMessageId],
+      );
+      return earlier?.found === true;
+    },
+
+    /** Whether a case was opened by this recorded decision (whatever its status now). */
+    async existsForAnswer(answerId: string): Promise<boolean> {
+      const [row] = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM cases WHERE answer_id = $1) AS found', [answerId]);
+      return row?.found === true;
     },
 
     /** Whether the person holds an open case of this customer: what lets an expert read the customer's timeline. */

@@ -124,6 +124,13 @@ describe('escalation cases', () => {
     expect(score.replies[0]?.text).toBe('Thank you for your feedback.');
     const [recorded] = await app.db.query<{ score: number }>('SELECT score FROM csat_responses WHERE case_id = $1', [opened?.id]);
     expect(recorded?.score).toBe(4);
+    // The score message's turn run again (recovery after a crash) thanks again instead of reading "4" as a question; no other message counts twice.
+    const [scoreMessage] = await app.db.query<{ id: string }>(
+      "SELECT id FROM messages WHERE conversation_id = $1 AND direction = 'inbound' AND text = '4'",
+      [first.conversation.id],
+    );
+    expect(await app.assistant.cases.recordSatisfaction(first.conversation.id, '4', scoreMessage?.id)).toBe(true);
+    expect(await app.assistant.cases.recordSatisfaction(first.conversation.id, '4', 'another-message')).toBe(false);
 
     const again = await say('How long does a SEPA transfer take?', first.conversation);
     expect(again.replies[0]?.decision).toBe('answer');

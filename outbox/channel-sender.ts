@@ -16,6 +16,12 @@ export interface OutboundDelivery {
   idempotencyKey: string;
   /** 1 on the first try. */
   attempt: number;
+  /**
+   * Set when an earlier attempt was cut off before its outcome was recorded
+   * (its process died mid-send): when it started. The provider may already
+   * have the message.
+   */
+  unconfirmedSince?: Date;
 }
 
 export interface DeliveryResult {
@@ -45,4 +51,10 @@ export class PermanentDeliveryError extends Error {
 export interface ChannelSender {
   readonly channel: OutboundChannel;
   send(delivery: OutboundDelivery): Promise<DeliveryResult>;
+  /**
+   * For providers without an idempotency key: the provider's ids of messages
+   * it accepted since `since` that match this delivery (same recipient and
+   * content), newest first, so an attempt cut off by a crash is not sent twice.
+   */
+  findAccepted?(delivery: OutboundDelivery, since: Date): Promise<string[]>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { processIsGone } from '../db/app-process-registry.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { OutboundChannel, OutboundDelivery } from './channel-sender.js';
 
@@ -52,6 +53,7 @@ type OutboxRow = {
   provider_message_id: string | null;
   created_at: Date | string;
   sent_at: Date | string | null;
+  unconfirmed_since: Date | string | null;
 };
 
 /**
@@ -59,6 +61,8 @@ type OutboxRow = {
  * Workers claim due rows with a lease (FOR UPDATE SKIP LOCKED, so several app
  * processes share the work without sending a row twice at once), then record
  * the provider's id, a retry time with backoff, or a dead letter with the reason.
+ * A claim names its process, so a row a dead process was sending is taken
+ * over at once, and checked with the provider before it is sent again.
  */
 export function createOutboxStore(db: Db, policy: RetryPolicy = defaultRetryPolicy) {
   return {
@@ -84,22 +88,30 @@ export function createOutboxStore(db: Db, policy: RetryPolicy = defaultRetryPoli
       return existing?.id ?? '';
     },
 
-    /** Takes up to `limit` due messages for `leaseMs`; a message whose lease ran out (crashed worker) is due again. */
-    async claimDue(limit: number, leaseMs: number): Promise<OutboundDelivery[]> {
+    /**
+     * Takes up to `limit` due messages for `leaseMs`, in the name of
+     * `claimant` (an app process id). A message being sent whose lease ran
+     * out, or whose claimant process is gone (killed mid-send), is due again
+     * at once, marked unconfirmed: the provider may have it already.
+     */
+    async claimDue(limit: number, leaseMs: number, claimant?: string): Promise<OutboundDelivery[]> {
       const rows = await db.transaction((transaction) =>
         transaction.query<OutboxRow>(
-          `UPDATE outbox SET status = 'sending', attempts = attempts + 1,
-             locked_until = now() + ($2 || ' milliseconds')::interval, updated_at = now()
-           WHERE id IN (
-             SELECT id FROM outbox
+          `WITH due AS (
+             SELECT id, status = 'sending' AS interrupted, updated_at AS interrupted_attempt_at FROM outbox
              WHERE (status = 'pending' AND next_attempt_at <= now())
-                OR (status = 'sending' AND locked_until < now())
+                OR (status = 'sending' AND (locked_until < now()
+                    OR (locked_by IS NOT NULL AND locked_by IS DISTINCT FROM $3::text AND ${processIsGone('locked_by')})))
              ORDER BY next_attempt_at, created_at
              LIMIT $1
              FOR UPDATE SKIP LOCKED
            )
-           RETURNING *`,
-          [limit, String(leaseMs)],
+           UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1,
+             locked_until = now() + ($2 || ' milliseconds')::interval, locked_by = $3::text, updated_at = now(),
+             unconfirmed_since = CASE WHEN due.interrupted THEN COALESCE(o.unconfirmed_since, due.interrupted_attempt_at) ELSE o.unconfirmed_since END
+           FROM due WHERE o.id = due.id
+           RETURNING o.*`,
+          [limit, String(leaseMs), claimant ?? null],
         ),
       );
       return rows.map((row) => ({
@@ -109,14 +121,31 @@ export function createOutboxStore(db: Db, policy: RetryPolicy = defaultRetryPoli
         payload: row.payload,
         idempotencyKey: row.idempotency_key,
         attempt: row.attempts,
+        ...(row.unconfirmed_since === null ? {} : { unconfirmedSince: new Date(row.unconfirmed_since) }),
       }));
+    },
+
+    /**
+     * Records that an unconfirmed message was found at the provider under
+     * `providerMessageId` (so it is not sent again), unless another outbox
+     * row already owns that provider message. Returns whether it was adopted.
+     */
+    async adoptAccepted(id: string, providerMessageId: string): Promise<boolean> {
+      const adopted = await db.query<{ id: string }>(
+        `UPDATE outbox SET status = CASE WHEN status IN ('delivered', 'failed') THEN status ELSE 'sent' END,
+           provider_message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, unconfirmed_since = NULL, updated_at = now()
+         WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM outbox other WHERE other.provider_message_id = $2 AND other.id <> $1)
+         RETURNING id`,
+        [id, providerMessageId],
+      );
+      return adopted.length > 0;
     },
 
     async markSent(id: string, providerMessageId: string): Promise<void> {
       // A delivery report can overtake the provider's answer to the send: never step back from it.
       await db.query(
         `UPDATE outbox SET status = CASE WHEN status IN ('delivered', 'failed') THEN status ELSE 'sent' END,
-           provider_message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now()
+           provider_message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, unconfirmed_since = NULL, updated_at = now()
          WHERE id = $1`,
         [id, providerMessageId],
       );

@@ -1,6 +1,12 @@
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../bot/observability/service-metrics.js';
-import { PermanentDeliveryError, RetryableDeliveryError, type ChannelSender, type OutboundChannel } from './channel-sender.js';
+import {
+  PermanentDeliveryError,
+  RetryableDeliveryError,
+  type ChannelSender,
+  type OutboundChannel,
+  type OutboundDelivery,
+} from './channel-sender.js';
 import type { OutboxStore } from './outbox-store.js';
 
 export interface OutboxWorkerOptions {
@@ -12,7 +18,12 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** How long a claimed message is ours; after it another worker may take it. */
   leaseMs?: number;
-  logger?: Pick<Logger, 'warn' | 'error'>;
+  /**
+   * This app process (`registerAppProcess`): claims are taken in its name, so
+   * when it dies its messages are taken over at once instead of after the lease.
+   */
+  claimant?: string;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   metrics?: Pick<ServiceMetrics, 'recordDelivery'>;
 }
 
@@ -38,7 +49,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
-  async function deliverOne(delivery: Awaited<ReturnType<OutboxStore['claimDue']>>[number]): Promise<void> {
+  async function deliverOne(delivery: OutboundDelivery): Promise<void> {
     const sender = senders.get(delivery.channel);
     if (!sender) {
       await outbox.markFailed(delivery.outboxId, `no sender configured for channel ${delivery.channel}`, { permanent: true });
@@ -46,6 +57,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
     try {
+      if (await foundAtProvider(sender, delivery)) return;
       const result = await sender.send(delivery);
       await outbox.markSent(delivery.outboxId, result.providerMessageId);
       metrics?.recordDelivery({ channel: delivery.channel, result: 'sent' });
@@ -59,10 +71,23 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  /** An attempt cut off by a crash may have reached the provider: adopt its message instead of sending a second one. */
+  async function foundAtProvider(sender: ChannelSender, delivery: OutboundDelivery): Promise<boolean> {
+    if (delivery.unconfirmedSince === undefined || !sender.findAccepted) return false;
+    for (const providerMessageId of await sender.findAccepted(delivery, delivery.unconfirmedSince)) {
+      if (await outbox.adoptAccepted(delivery.outboxId, providerMessageId)) {
+        metrics?.recordDelivery({ channel: delivery.channel, result: 'sent' });
+        logger?.info({ outboxId: delivery.outboxId, channel: delivery.channel }, 'interrupted send had reached the provider; not sent again');
+        return true;
+      }
+    }
+    return false;
+  }
+
   async function pass(): Promise<number> {
     let attempts = 0;
     for (;;) {
-      const due = await outbox.claimDue(batchSize, leaseMs);
+      const due = await outbox.claimDue(batchSize, leaseMs, options.claimant);
       if (due.length === 0) return attempts;
       await Promise.all(due.map(deliverOne));
       attempts += due.length;

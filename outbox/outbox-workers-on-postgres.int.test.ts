@@ -14,17 +14,21 @@ const unavailable = nativePostgresUnavailable();
 const messages = 1_000;
 
 /**
- * The outbox table exactly as migration 0003 creates it, with its indexes,
- * minus the two foreign keys to conversations and messages: native Postgres
- * here has no pgvector, which the rest of the schema needs. The claim query,
- * leases and status updates under test only touch this table.
+ * The outbox table exactly as migrations 0003 and 0007 create it, with its
+ * indexes and the app_processes table its claims consult, minus the two
+ * foreign keys to conversations and messages: native Postgres here has no
+ * pgvector, which the rest of the schema needs. The claim query, leases and
+ * status updates under test only touch these tables.
  */
 async function outboxDdl(): Promise<string> {
   const migration = await readFile(new URL('../db/migrations/0003_channels_customers_outbox.sql', import.meta.url), 'utf8');
+  const recovery = await readFile(new URL('../db/migrations/0007_crash_recovery.sql', import.meta.url), 'utf8');
   const table = /CREATE TABLE outbox \([\s\S]*?\n\);/.exec(migration)?.[0];
   const indexes = migration.match(/CREATE INDEX outbox_[^;]*;/g) ?? [];
-  if (!table || indexes.length === 0) throw new Error('migration 0003 no longer creates the outbox as expected');
-  return [table.replace(/\s+REFERENCES (conversations|messages) \(id\)/g, ''), ...indexes].join('\n');
+  const processes = /CREATE TABLE app_processes \([\s\S]*?\n\);/.exec(recovery)?.[0];
+  const claims = /ALTER TABLE outbox[^;]*;/.exec(recovery)?.[0];
+  if (!table || indexes.length === 0 || !processes || !claims) throw new Error('migrations 0003 and 0007 no longer create the outbox as expected');
+  return [table.replace(/\s+REFERENCES (conversations|messages) \(id\)/g, ''), ...indexes, processes, claims].join('\n');
 }
 
 describe.skipIf(unavailable !== undefined)(`two outbox workers in separate processes on one Postgres server${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {

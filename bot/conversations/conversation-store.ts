@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
-import type { Citation, Decision } from '../answer-engine/answer-outcome.js';
+import type { Decision } from '../answer-engine/answer-outcome.js';
 import type { TurnOutcome } from '../answer-engine/answer-turn.js';
+import { findRecordedReply, findStoredInbound } from './recorded-turn.js';
+
+export type { RecordedReply, StoredInbound } from './recorded-turn.js';
 
 export interface Conversation {
   id: string;
@@ -38,12 +41,8 @@ export interface BotReply {
   latencyMs: number;
 }
 
-/** A reply as stored, to answer a redelivered message without computing it again. */
-export interface StoredReply {
-  text: string;
-  decision: Decision;
-  citations: Citation[];
-}
+/** Runs inside the transaction that stores a new inbound message, with its id: what must be durable with it. */
+export type WithInboundMessage = (transaction: Queryable, messageId: string) => Promise<void>;
 
 export interface ConversationStoreOptions {
   newId?: () => string;
@@ -105,8 +104,12 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
       return row?.last_inbound_at ? new Date(row.last_inbound_at) : undefined;
     },
 
-    /** Stores the message durably before anything acknowledges it; a repeat is recognised, not stored twice. */
-    async recordInbound(message: InboundMessage): Promise<RecordedInbound> {
+    /**
+     * Stores the message durably before anything acknowledges it; a repeat is
+     * recognised, not stored twice. `alsoStore` writes what belongs with a new
+     * message (the turn it is owed) in the same transaction.
+     */
+    async recordInbound(message: InboundMessage, alsoStore?: WithInboundMessage): Promise<RecordedInbound> {
       return db.transaction(async (transaction) => {
         const id = newId();
         const inserted = await transaction.query<{ id: string }>(
@@ -131,19 +134,34 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
            VALUES ('customer', 'message.received', 'message', $1, $2)`,
           [id, JSON.stringify({ conversationId: message.conversationId, channel: message.channel })],
         );
+        await alsoStore?.(transaction, id);
         return { messageId: id, duplicate: false };
       });
     },
 
-    /** Stores the bot's reply, the decision behind it and an audit entry, atomically. */
-    async recordBotReply(reply: BotReply): Promise<{ messageId: string; answerId: string }> {
+    /**
+     * Stores the bot's reply, the decision behind it and an audit entry,
+     * atomically, once per inbound message: when a reply to it is already
+     * recorded (another run of the same turn got there first), nothing is
+     * written and `alreadyRecorded` says so.
+     */
+    async recordBotReply(reply: BotReply): Promise<{ messageId: string; answerId: string; alreadyRecorded: boolean }> {
       return db.transaction(async (transaction) => {
         const messageId = newId();
-        await transaction.query(
+        const [inserted] = await transaction.query<{ id: string }>(
           `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text)
-           VALUES ($1, $2, $3, $4, 'outbound', 'bot', 'assistant', $5)`,
+           VALUES ($1, $2, $3, $4, 'outbound', 'bot', 'assistant', $5)
+           ON CONFLICT (channel, provider_message_id) DO NOTHING
+           RETURNING id`,
           [messageId, reply.conversationId, reply.channel, `reply:${reply.inboundMessageId}`, reply.text],
         );
+        if (!inserted) {
+          const [existing] = await transaction.query<{ message_id: string; answer_id: string }>(
+            'SELECT outbound_message_id AS message_id, id AS answer_id FROM answers WHERE inbound_message_id = $1',
+            [reply.inboundMessageId],
+          );
+          return { messageId: existing?.message_id ?? '', answerId: existing?.answer_id ?? '', alreadyRecorded: true };
+        }
         const answerId = newId();
         const { outcome } = reply;
         await transaction.query(
@@ -188,7 +206,7 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
             }),
           ],
         );
-        return { messageId, answerId };
+        return { messageId, answerId, alreadyRecorded: false };
       });
     },
 
@@ -213,15 +231,11 @@ export function createConversationStore(db: Db, options: ConversationStoreOption
       return existing?.id ?? '';
     },
 
-    async findReplyTo(inboundMessageId: string): Promise<StoredReply | undefined> {
-      const [row] = await db.query<{ text: string; decision: Decision; citations: Citation[] }>(
-        `SELECT m.text, a.decision, a.citations
-         FROM answers a JOIN messages m ON m.id = a.outbound_message_id
-         WHERE a.inbound_message_id = $1`,
-        [inboundMessageId],
-      );
-      return row;
-    },
+    /** A stored inbound message with its conversation, or undefined: what running its turn again needs. */
+    findInbound: (messageId: string) => findStoredInbound(db, messageId),
+
+    /** The bot's recorded reply to an inbound message (an answer, or a notice such as a thank-you), if any. */
+    findRecordedReply: (inboundMessageId: string) => findRecordedReply(db, inboundMessageId),
 
     /** The standalone form of the conversation's latest decided question, for reading a follow-up. */
     async previousQuestion(conversationId: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { pendingTurnMaxAttempts } from '../../channels/pending-turns/pending-turn-store.js';
 import type { Db } from '../../db/db.js';
 
 /**
@@ -80,6 +81,20 @@ export function createServiceMetrics(options: { db?: Db; processMetrics?: boolea
         const rows = await readWaiting();
         this.reset();
         for (const row of rows) this.set({ channel: row.channel }, row.waiting);
+      },
+    });
+    new Gauge({
+      name: 'assistant_pending_turns',
+      help: 'Messages on SMS, WhatsApp and email still owed their turn (state "waiting"; a crashed process leaves some for recovery), or given up after repeated failures ("given_up").',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      async collect() {
+        const [row] = await db.query<{ waiting: number; given_up: number }>(
+          `SELECT count(*) FILTER (WHERE attempts < $1)::int AS waiting, count(*) FILTER (WHERE attempts >= $1)::int AS given_up FROM pending_turns`,
+          [pendingTurnMaxAttempts],
+        );
+        this.set({ state: 'waiting' }, row?.waiting ?? 0);
+        this.set({ state: 'given_up' }, row?.given_up ?? 0);
       },
     });
     new Gauge({

@@ -1,10 +1,16 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { AssistantBot } from '../../bot/assistant-bot.js';
 import type { ConversationStore } from '../../bot/conversations/conversation-store.js';
 import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
 import type { Db } from '../../db/db.js';
+import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
 import type { OutboxStore } from '../../outbox/outbox-store.js';
+import { ChannelCapabilityError } from '../channel-capability-error.js';
+import type { PendingTurn } from '../pending-turns/pending-turn.js';
+import type { PendingTurnStore } from '../pending-turns/pending-turn-store.js';
+import { runPendingTurn } from '../pending-turns/run-pending-turn.js';
 import { QueuedReplyAdapter } from '../queued-reply-adapter.js';
 import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
 import type { TurnRunner } from '../turn-runner.js';
@@ -20,6 +26,7 @@ export interface EmailChannelDependencies {
   customers: CustomerDirectory;
   outbox: OutboxStore;
   turns: TurnRunner;
+  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release'>;
   /** Our address (`EMAIL_FROM`). */
   from: string;
   defaultLocale: 'en' | 'nl';
@@ -36,6 +43,17 @@ interface EmailThreadData {
   inReplyTo?: string;
   references: string[];
 }
+
+/**
+ * What the pending turn of an email keeps besides the stored (redacted) text:
+ * the thread headers, with the subject redacted like every stored customer text.
+ */
+const emailTurnInputSchema = z.object({
+  thread: z.object({ subject: z.string(), messageId: z.string(), inReplyTo: z.string().optional(), references: z.array(z.string()) }),
+  /** The body was empty, so the subject is the question. */
+  questionFromSubject: z.boolean(),
+});
+type EmailTurnInput = z.infer<typeof emailTurnInputSchema>;
 
 const channel = 'email';
 
@@ -78,6 +96,16 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
     ...(dependencies.onEnqueued ? { onEnqueued: dependencies.onEnqueued } : {}),
   });
 
+  /** Records a Message-ID of the conversation, so a reply to it (In-Reply-To, References) continues the conversation. */
+  async function continueThread(messageId: string, conversationId: string): Promise<void> {
+    await dependencies.db.query('INSERT INTO email_threads (message_id, conversation_id) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING', [
+      messageId,
+      conversationId,
+    ]);
+  }
+
+  const answer = (activity: Partial<Activity>) => adapter.handleTurn(activity, (context) => dependencies.bot.run(context));
+
   return {
     /**
      * Stores one parsed email and starts its answer. Resolves once the message
@@ -91,7 +119,7 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
       }
       const address = email.from.address.toLowerCase();
       const threadIds = [email.inReplyTo, ...email.references].filter((id): id is string => id !== undefined);
-      const [thread] =
+      const [earlierThread] =
         threadIds.length === 0
           ? []
           : await dependencies.db.query<{ conversation_id: string }>(
@@ -99,32 +127,56 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
               [threadIds],
             );
       const text = stripGreetingAndSignOff(email.text).slice(0, dependencies.messageMaxChars);
+      const thread: EmailThreadData = {
+        subject: email.subject,
+        messageId: email.messageId,
+        references: email.references,
+        ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+      };
+      const turnInput: EmailTurnInput = { thread: { ...thread, subject: redactPii(email.subject).text }, questionFromSubject: text === '' };
       const received = await receiveInboundMessage(dependencies, {
         channel,
         identity: { kind: 'email', address },
         address,
         providerMessageId: email.messageId,
         text: text === '' ? `[${email.subject}]` : text,
-        ...(thread ? { conversationId: thread.conversation_id } : {}),
+        ...(earlierThread ? { conversationId: earlierThread.conversation_id } : {}),
+        turnInput,
       });
       if (received.duplicate) return { outcome: 'duplicate' };
-      await dependencies.db.query(
-        'INSERT INTO email_threads (message_id, conversation_id) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING',
-        [email.messageId, received.conversation.id],
-      );
+      await continueThread(email.messageId, received.conversation.id);
       const question = text === '' ? email.subject.trim() : text;
-      if (question === '') return { outcome: 'empty' };
+      if (question === '') {
+        await dependencies.pendingTurns.complete(received.messageId);
+        return { outcome: 'empty' };
+      }
 
       const activity = toInboundActivity(received, { channel, providerMessageId: email.messageId, text: question, address }, now());
-      const threadData: EmailThreadData = {
-        subject: email.subject,
-        messageId: email.messageId,
-        references: email.references,
-        ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
-      };
-      activity.channelData = { ...(activity.channelData as object), email: threadData };
-      dependencies.turns.run(received.messageId, () => adapter.handleTurn(activity, (context) => dependencies.bot.run(context)));
+      activity.channelData = { ...(activity.channelData as object), email: thread };
+      void dependencies.turns.run(received.messageId, () => runPendingTurn(dependencies.pendingTurns, received.messageId, () => answer(activity)));
       return { outcome: 'answering' };
+    },
+
+    /**
+     * Answers a stored email whose process died before answering it: the
+     * same turn, on the stored (redacted) text, threaded under the customer's message.
+     */
+    async resume(turn: PendingTurn): Promise<void> {
+      if (turn.channel !== channel) throw new ChannelCapabilityError(channel, `answer a ${turn.channel} message`);
+      const stored = await dependencies.conversations.findInbound(turn.inboundMessageId);
+      if (!stored?.conversation.address) return;
+      const input = emailTurnInputSchema.parse(turn.input);
+      await continueThread(input.thread.messageId, stored.conversation.id);
+      const question = input.questionFromSubject ? input.thread.subject.trim() : stored.text;
+      if (question === '') return;
+      const activity = toInboundActivity(
+        stored,
+        { channel, providerMessageId: stored.providerMessageId, text: question, address: stored.conversation.address },
+        stored.receivedAt,
+      );
+      const { inReplyTo, ...thread } = input.thread;
+      activity.channelData = { ...(activity.channelData as object), email: { ...thread, ...(inReplyTo === undefined ? {} : { inReplyTo }) } };
+      await answer(activity);
     },
   };
 }

@@ -187,4 +187,36 @@ describe('createTwilioSender', () => {
     expect(errors[1]?.message).not.toContain('0612345678');
     expect(api.requests).toEqual([]);
   });
+
+  describe('findAccepted: asking Twilio whether a send cut off by a crash went through', () => {
+    it('finds the message Twilio took, by recipient and body, among our recent messages only', async () => {
+      const sender = createTwilioSender(options());
+      const since = new Date();
+      const taken = await sender.send(delivery());
+      await sender.send(delivery({ payload: { body: 'Another answer.' } }));
+      await sender.send(delivery({ recipient: '+31687654321' }));
+      expect(await sender.findAccepted?.(delivery(), since)).toEqual([taken.providerMessageId]);
+      expect(api.requests.at(-1)).toMatchObject({ method: 'GET', status: 200 });
+    });
+
+    it('finds nothing when the cut-off attempt never reached Twilio, or when the match is older than that attempt', async () => {
+      const sender = createTwilioSender(options());
+      expect(await sender.findAccepted?.(delivery(), new Date())).toEqual([]);
+      await sender.send(delivery());
+      expect(await sender.findAccepted?.(delivery(), new Date(Date.now() + 10 * 60_000))).toEqual([]);
+    });
+
+    it('counts any recent message to the number for a WhatsApp template (its body is not ours to compare)', async () => {
+      const sender = createTwilioSender(options({ channel: 'whatsapp' }));
+      const template = delivery({ channel: 'whatsapp', payload: { contentSid, contentVariables: '{"1":"Lumen Bank"}' } });
+      const since = new Date();
+      const taken = await sender.send(template);
+      expect(await sender.findAccepted?.(template, since)).toEqual([taken.providerMessageId]);
+    });
+
+    it('reports Twilio being unreachable as retryable', async () => {
+      const sender = createTwilioSender(options({ apiBaseUrl: 'http://127.0.0.1:1' }));
+      expect(await sendError(sender.findAccepted?.(delivery(), new Date()) ?? Promise.resolve())).toBeInstanceOf(RetryableDeliveryError);
+    });
+  });
 });

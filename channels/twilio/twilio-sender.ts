@@ -10,7 +10,7 @@ import {
 import { TwilioApiError } from './twilio-api-error.js';
 import type { TwilioChannel } from './twilio-channel.js';
 import { TwilioHttpClient } from './twilio-http-client.js';
-import { twilioOutboundPayloadSchema } from './twilio-outbound-payload.js';
+import { twilioOutboundPayloadSchema, type TwilioOutboundPayload } from './twilio-outbound-payload.js';
 
 export interface TwilioSenderOptions {
   channel: TwilioChannel;
@@ -35,6 +35,12 @@ export interface TwilioSenderOptions {
 const whatsAppPrefix = 'whatsapp:';
 const e164 = /^\+[1-9]\d{1,14}$/;
 const createdMessageSchema = z.object({ sid: z.string().regex(/^(SM|MM)[0-9a-f]{32}$/i) });
+/** A listed message, as the Twilio client deserialises it: only the fields the match needs. */
+const listedMessageSchema = z.object({ sid: z.string(), body: z.string().nullable(), dateCreated: z.date() });
+/** Our clock and Twilio's may disagree by this much; a match must be at most this older than the cut-off attempt. */
+const clockSkewMs = 60_000;
+/** Messages to one number within minutes of a cut-off attempt: a handful; this many is plenty. */
+const listLimit = 20;
 
 /**
  * HTTP statuses that say nothing about the message itself (our credentials
@@ -52,10 +58,12 @@ const retryableCodes = new Set([20429, 21611]);
  *
  * Twilio's Messages API has no idempotency key, so a send cannot be made
  * safe to repeat at Twilio's end. The outbox guarantees that a message is
- * handed over again only when no provider id was recorded for it; the one
- * gap left is an answer lost after Twilio took the message (a timeout),
- * which the `outboxId` on the status callback URL lets the integrator
- * detect. `delivery.attempt` goes along as Twilio's informational `Attempt`.
+ * handed over again only when no provider id was recorded for it. When an
+ * attempt was cut off (our process died mid-send), `findAccepted` lists
+ * Twilio's recent messages to the same number and the outbox adopts a match
+ * instead of sending again; an answer lost to a timeout while the process
+ * lives is matched later by the `outboxId` on the status callback URL.
+ * `delivery.attempt` goes along as Twilio's informational `Attempt`.
  */
 export function createTwilioSender(options: TwilioSenderOptions): ChannelSender {
   const { channel } = options;
@@ -70,16 +78,22 @@ export function createTwilioSender(options: TwilioSenderOptions): ChannelSender 
   const address = (number: string) => (channel === 'whatsapp' ? `${whatsAppPrefix}${number.replace(/^whatsapp:/, '')}` : number);
   const from = address(options.from);
 
+  /** The payload and E.164 recipient of a delivery, or the permanent error that makes it unsendable. */
+  function readDelivery(delivery: OutboundDelivery): { payload: TwilioOutboundPayload; recipient: string } {
+    if (delivery.channel !== channel) throw new PermanentDeliveryError(`The ${channel} sender was handed a ${delivery.channel} message`);
+    const payload = twilioOutboundPayloadSchema.safeParse(delivery.payload);
+    if (!payload.success) throw new PermanentDeliveryError(`The ${channel} payload is malformed: ${z.prettifyError(payload.error)}`);
+    const recipient = delivery.recipient.replace(/^whatsapp:/, '');
+    // Not the number itself: error messages reach logs and the outbox's last_error.
+    if (!e164.test(recipient)) throw new PermanentDeliveryError(`The ${channel} recipient is not an E.164 phone number`);
+    return { payload: payload.data, recipient };
+  }
+
   return {
     channel,
     async send(delivery: OutboundDelivery): Promise<DeliveryResult> {
-      if (delivery.channel !== channel) throw new PermanentDeliveryError(`The ${channel} sender was handed a ${delivery.channel} message`);
-      const payload = twilioOutboundPayloadSchema.safeParse(delivery.payload);
-      if (!payload.success) throw new PermanentDeliveryError(`The ${channel} payload is malformed: ${z.prettifyError(payload.error)}`);
-      const recipient = delivery.recipient.replace(/^whatsapp:/, '');
-      // Not the number itself: error messages reach logs and the outbox's last_error.
-      if (!e164.test(recipient)) throw new PermanentDeliveryError(`The ${channel} recipient is not an E.164 phone number`);
-      if ('contentSid' in payload.data && channel !== 'whatsapp') {
+      const { payload, recipient } = readDelivery(delivery);
+      if ('contentSid' in payload && channel !== 'whatsapp') {
         throw new PermanentDeliveryError('Content templates are only sent on WhatsApp here');
       }
 
@@ -88,9 +102,7 @@ export function createTwilioSender(options: TwilioSenderOptions): ChannelSender 
         created = await client.messages.create({
           to: address(recipient),
           from,
-          ...('body' in payload.data
-            ? { body: payload.data.body }
-            : { contentSid: payload.data.contentSid, contentVariables: payload.data.contentVariables }),
+          ...('body' in payload ? { body: payload.body } : { contentSid: payload.contentSid, contentVariables: payload.contentVariables }),
           ...(options.statusCallbackUrl === undefined ? {} : { statusCallback: withOutboxId(options.statusCallbackUrl, delivery.outboxId) }),
           attempt: delivery.attempt,
         });
@@ -100,6 +112,24 @@ export function createTwilioSender(options: TwilioSenderOptions): ChannelSender 
       const message = createdMessageSchema.safeParse(created);
       if (!message.success) throw unreadableAnswer();
       return { providerMessageId: message.data.sid };
+    },
+
+    /** Twilio's messages from us to the same number created since the cut-off attempt, with the same body (any, for a template). */
+    async findAccepted(delivery: OutboundDelivery, since: Date): Promise<string[]> {
+      const { payload, recipient } = readDelivery(delivery);
+      let listed: unknown[];
+      try {
+        listed = await client.messages.list({ to: address(recipient), from, limit: listLimit });
+      } catch (error) {
+        throw deliveryError(error);
+      }
+      const earliest = since.getTime() - clockSkewMs;
+      return listed
+        .map((item) => listedMessageSchema.safeParse(item))
+        .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+        .filter((message) => message.dateCreated.getTime() >= earliest && (!('body' in payload) || message.body === payload.body))
+        .sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime())
+        .map((message) => message.sid);
     },
   };
 }

@@ -131,6 +131,19 @@ describe('startFakeTwilioApi', () => {
     expect(await response.json()).toMatchObject({ code });
   });
 
+  it("lists the account's messages newest first, filtered by To and From, in Twilio's page shape", async () => {
+    await post(sms);
+    await post({ ...sms, Body: 'Second.' });
+    await post({ ...sms, To: '+31687654321' });
+    const query = new URLSearchParams({ To: sms.To, From: sms.From, PageSize: '20' });
+    const response = await fetch(`${messagesUrl()}?${query}`, { headers: { authorization: basic(fakeAccountSid, fakeAuthToken) } });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { messages: { body: string; to: string }[]; next_page_uri: string | null; page_size: number };
+    expect(page.messages.map((message) => message.body)).toEqual(['Second.', sms.Body]);
+    expect(page).toMatchObject({ next_page_uri: null, page_size: 20 });
+    expect((await fetch(messagesUrl(), { headers: { authorization: basic(fakeAccountSid, 'wrong') } })).status).toBe(401);
+  });
+
   it('answers 404 for another account or another route', async () => {
     const other = `${api.baseUrl}/2010-04-01/Accounts/ACffffffffffffffffffffffffffffffff/Messages.json`;
     expect((await post(sms, undefined, other)).status).toBe(404);

@@ -292,9 +292,43 @@ export async function startFakeTwilioApi(options: FakeTwilioApiOptions = {}): Pr
     else postStatusCallback(message, 'delivered');
   }
 
+  /**
+   * `GET Messages.json`: the account's messages, newest first, filtered by
+   * `To` and `From` and cut to `PageSize` (50 unless given), as one page in
+   * Twilio's list shape. Scripted answers are for creating messages only.
+   */
+  function listMessages(request: IncomingMessage, response: ServerResponse, query: URLSearchParams, pathAccountSid: string): void {
+    const credentials = basicCredentials(request.headers.authorization);
+    if (credentials?.username !== accountSid || credentials.password !== authToken) {
+      throw new TwilioError(401, 20003, 'Authenticate', { 'www-authenticate': 'Basic realm="Twilio API"' });
+    }
+    const uri = `/2010-04-01/Accounts/${pathAccountSid}/Messages.json`;
+    if (pathAccountSid !== accountSid) throw new TwilioError(404, 20404, `The requested resource ${uri} was not found`);
+    const to = query.get('To');
+    const from = query.get('From');
+    const pageSize = Math.min(1000, Math.max(1, Number(query.get('PageSize') ?? '50') || 50));
+    const page = messages
+      .filter((message) => (to === null || message.to === to) && (from === null || message.from === from))
+      .reverse()
+      .slice(0, pageSize)
+      .map(messageJson);
+    sendJson(response, 200, {
+      first_page_uri: `${uri}?PageSize=${pageSize}&Page=0`,
+      end: Math.max(0, page.length - 1),
+      previous_page_uri: null,
+      messages: page,
+      uri: `${uri}?PageSize=${pageSize}&Page=0`,
+      page_size: pageSize,
+      start: 0,
+      next_page_uri: null,
+      page: 0,
+    });
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
     const text = await readBody(request);
     const route = `${method} ${path}`;
 
@@ -319,6 +353,11 @@ export async function startFakeTwilioApi(options: FakeTwilioApiOptions = {}): Pr
     requests.push(recorded);
     const match = messagesPath.exec(path);
     try {
+      if (match && method === 'GET') {
+        listMessages(request, response, url.searchParams, decodeURIComponent(match[1] ?? ''));
+        recorded.status = 200;
+        return;
+      }
       if (!match || method !== 'POST') throw new TwilioError(404, 20404, `The requested resource ${path} was not found`);
       await handleMessages(request, response, recorded, decodeURIComponent(match[1] ?? ''));
     } catch (error) {

@@ -1,0 +1,91 @@
+import type { Db, Queryable } from '../../db/db.js';
+import { processIsGone } from '../../db/app-process-registry.js';
+import type { OutboundChannel } from '../../outbox/channel-sender.js';
+import type { PendingTurn } from './pending-turn.js';
+
+export interface PendingTurnStoreOptions {
+  /** This app process (`registerAppProcess`): claims are taken in its name. */
+  processId: string;
+  /** How long a live process's claim lasts before another process may take the turn over. */
+  leaseMs?: number;
+  /** Claims after which a turn that keeps failing (or keeps killing its process) is left alone, its last error kept. */
+  maxAttempts?: number;
+  /** Wait before a failed turn is tried again; doubles per attempt, up to five minutes. */
+  retryDelayMs?: number;
+}
+
+/** Claims after which a turn is given up unless the store is told otherwise (the metrics count them). */
+export const pendingTurnMaxAttempts = 5;
+const defaultLeaseMs = 60_000;
+const defaultRetryDelayMs = 2_000;
+const maxRetryDelayMs = 300_000;
+
+type PendingTurnRow = { inbound_message_id: string; channel: OutboundChannel; input: Record<string, unknown>; attempts: number };
+
+/**
+ * Turns owed to inbound messages on asynchronous channels (`pending_turns`).
+ * The webhook path adds one with the message, claimed by its own process, and
+ * completes it once the answer is in the outbox. A turn whose claim is free
+ * again (its process is gone, its lease ran out, or it failed and waited its
+ * backoff) is claimed by a recovery sweep, FOR UPDATE SKIP LOCKED, so two
+ * processes never run the same recovery at once.
+ */
+export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions) {
+  const { processId } = options;
+  const lease = String(options.leaseMs ?? defaultLeaseMs);
+  const maxAttempts = options.maxAttempts ?? pendingTurnMaxAttempts;
+  const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
+
+  return {
+    /** Records the turn a new inbound message is owed, claimed by this process; runs in the message's own transaction. */
+    async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>): Promise<void> {
+      await queryable.query(
+        `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
+         VALUES ($1, $2, $3, $4, now() + ($5 || ' milliseconds')::interval, 1)
+         ON CONFLICT (inbound_message_id) DO NOTHING`,
+        [turn.inboundMessageId, turn.channel, JSON.stringify(turn.input), processId, lease],
+      );
+    },
+
+    /** Takes up to `limit` turns nobody is running: left by a dead process, out of lease, or due again after a failure. */
+    async claimAbandoned(limit: number): Promise<PendingTurn[]> {
+      const rows = await db.transaction((transaction) =>
+        transaction.query<PendingTurnRow>(
+          `UPDATE pending_turns SET claimed_by = $2, claimed_until = now() + ($3 || ' milliseconds')::interval, attempts = attempts + 1
+           WHERE inbound_message_id IN (
+             SELECT inbound_message_id FROM pending_turns
+             WHERE attempts < $4 AND available_at <= now()
+               AND (claimed_by IS NULL OR claimed_until < now() OR (claimed_by <> $2 AND ${processIsGone('claimed_by')}))
+             ORDER BY created_at
+             LIMIT $1
+             FOR UPDATE SKIP LOCKED
+           )
+           RETURNING inbound_message_id, channel, input, attempts`,
+          [limit, processId, lease, maxAttempts],
+        ),
+      );
+      return rows.map((row) => ({ inboundMessageId: row.inbound_message_id, channel: row.channel, input: row.input, attempts: row.attempts }));
+    },
+
+    /** The turn is done (its answer is in the outbox, or none was due). */
+    async complete(inboundMessageId: string): Promise<void> {
+      await db.query('DELETE FROM pending_turns WHERE inbound_message_id = $1', [inboundMessageId]);
+    },
+
+    /**
+     * The turn failed: free it for another attempt after a backoff (after
+     * `maxAttempts` claims it stays, with its last error, for an operator;
+     * `assistant_pending_turns{state="given_up"}` counts those).
+     */
+    async release(inboundMessageId: string, error: string): Promise<void> {
+      await db.query(
+        `UPDATE pending_turns SET claimed_by = NULL, claimed_until = NULL, last_error = $2,
+           available_at = now() + (LEAST($3 * power(2, GREATEST(attempts - 1, 0)), $4)::bigint || ' milliseconds')::interval
+         WHERE inbound_message_id = $1`,
+        [inboundMessageId, error.slice(0, 1000), retryDelayMs, maxRetryDelayMs],
+      );
+    },
+  };
+}
+
+export type PendingTurnStore = ReturnType<typeof createPendingTurnStore>;

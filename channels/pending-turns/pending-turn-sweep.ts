@@ -1,0 +1,88 @@
+import type { Logger } from 'pino';
+import type { TurnRunner } from '../turn-runner.js';
+import type { PendingTurn } from './pending-turn.js';
+import type { PendingTurnStore } from './pending-turn-store.js';
+import { runPendingTurn } from './run-pending-turn.js';
+
+export interface PendingTurnSweepOptions {
+  store: Pick<PendingTurnStore, 'claimAbandoned' | 'complete' | 'release'>;
+  /** The same runner the webhooks start their turns on, so shutdown waits for recovered turns too. */
+  turns: Pick<TurnRunner, 'run'>;
+  /** Runs a recovered turn on its channel: the steps the webhook path takes after storing the message. */
+  resume(turn: PendingTurn): Promise<void>;
+  /** Pause between sweeps. */
+  intervalMs?: number;
+  /** Turns claimed, and run side by side, at a time. */
+  batchSize?: number;
+  logger?: Pick<Logger, 'info' | 'error'>;
+}
+
+export interface PendingTurnSweep {
+  /** Recovers every abandoned turn now; resolves with how many were run (tests and start-up). */
+  sweep(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const defaultIntervalMs = 3_000;
+const defaultBatchSize = 16;
+
+/**
+ * Answers the messages a crashed process acknowledged but never answered:
+ * at start and then every few seconds, claims pending turns nobody is
+ * running (see `PendingTurnStore.claimAbandoned`) and runs each exactly as
+ * the webhook would have, in batches so a backlog does not starve new messages.
+ */
+export function startPendingTurnSweep(options: PendingTurnSweepOptions): PendingTurnSweep {
+  const { store, logger } = options;
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function pass(): Promise<number> {
+    let recovered = 0;
+    while (!stopped) {
+      const claimed = await store.claimAbandoned(batchSize);
+      if (claimed.length === 0) break;
+      logger?.info({ turns: claimed.length, channels: [...new Set(claimed.map((turn) => turn.channel))] }, 'recovering unanswered messages');
+      await Promise.all(
+        claimed.map((turn) => options.turns.run(turn.inboundMessageId, () => runPendingTurn(store, turn.inboundMessageId, () => options.resume(turn)))),
+      );
+      recovered += claimed.length;
+    }
+    return recovered;
+  }
+
+  function run(): Promise<number> {
+    running ??= pass()
+      .catch((error: unknown) => {
+        logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'recovery sweep failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void run().finally(() => schedule(options.intervalMs ?? defaultIntervalMs));
+    }, delayMs);
+    timer.unref();
+  }
+  schedule(0);
+
+  return {
+    async sweep() {
+      if (running) await running;
+      return run();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}
