@@ -13,6 +13,7 @@ import { createTwilioInbound, type TwilioInbound } from '../channels/twilio/twil
 import { createTwilioSender } from '../channels/twilio/twilio-sender.js';
 import { createBotFrameworkSender } from '../channels/bot-framework/bot-framework-sender.js';
 import { createBotFrameworkAdapter } from '../channels/bot-framework/create-bot-framework-adapter.js';
+import type { QueuedChannelDependencies } from '../channels/queued-channel-dependencies.js';
 import { createWebChatEvents, type WebChatEvents } from '../channels/web-chat/index.js';
 import { registerAppProcess, type AppProcess } from '../db/app-process-registry.js';
 import type { Db } from '../db/db.js';
@@ -76,7 +77,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
   });
   const turns = createTurnRunner(logger);
   const pendingTurns = createPendingTurnStore(db, { processId: appProcess.id });
-  const twilio = createTwilioInbound({
+  const queued: QueuedChannelDependencies = {
     db,
     bot: assistant.bot,
     conversations: assistant.conversations,
@@ -84,32 +85,19 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
     outbox: assistant.outbox,
     turns,
     pendingTurns,
-    settings: settings.twilio,
     defaultLocale: settings.defaultLocale,
     messageMaxChars: settings.messageMaxChars,
     onEnqueued: () => worker.wake(),
     ...(logger ? { logger } : {}),
-  });
+  };
+  const twilio = createTwilioInbound({ ...queued, settings: settings.twilio });
   const events = createWebChatEvents();
   const webChatTokenSecret = await serviceSecret(db, 'web-chat-token', settings.webChat.tokenSecret);
   const emailAddresses = settings.email.from ? addressesOf(settings.email.from) : [];
   const email =
     settings.email.from === undefined
       ? undefined
-      : createEmailChannel({
-          db,
-          bot: assistant.bot,
-          conversations: assistant.conversations,
-          customers: assistant.customers,
-          outbox: assistant.outbox,
-          turns,
-          pendingTurns,
-          from: settings.email.from,
-          defaultLocale: settings.defaultLocale,
-          messageMaxChars: settings.messageMaxChars,
-          onEnqueued: () => worker.wake(),
-          ...(logger ? { logger } : {}),
-        });
+      : createEmailChannel({ ...queued, from: settings.email.from });
   const smtpListener =
     email && settings.email.listenPort !== undefined
       ? await startSmtpListener({

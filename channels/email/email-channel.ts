@@ -1,39 +1,20 @@
 import type { Activity } from 'botbuilder';
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AssistantBot } from '../../bot/assistant-bot.js';
-import type { ConversationStore } from '../../bot/conversations/conversation-store.js';
-import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
-import type { Db } from '../../db/db.js';
 import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
-import type { OutboxStore } from '../../outbox/outbox-store.js';
 import { ChannelCapabilityError } from '../channel-capability-error.js';
 import type { PendingTurn } from '../pending-turns/pending-turn.js';
-import type { PendingTurnStore } from '../pending-turns/pending-turn-store.js';
 import { runPendingTurn } from '../pending-turns/run-pending-turn.js';
 import { QueuedReplyAdapter } from '../queued-reply-adapter.js';
 import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
-import type { TurnRunner } from '../turn-runner.js';
 import { buildOutboundEmail, emailMessageId } from './build-outbound-email.js';
+import type { QueuedChannelDependencies } from '../queued-channel-dependencies.js';
 import type { InboundEmail } from './inbound-email.js';
 import { renderEmail } from './render-email.js';
 import { stripGreetingAndSignOff } from './strip-greeting-and-sign-off.js';
 
-export interface EmailChannelDependencies {
-  db: Db;
-  bot: AssistantBot;
-  conversations: ConversationStore;
-  customers: CustomerDirectory;
-  outbox: OutboxStore;
-  turns: TurnRunner;
-  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release'>;
+export interface EmailChannelDependencies extends QueuedChannelDependencies {
   /** Our address (`EMAIL_FROM`). */
   from: string;
-  defaultLocale: 'en' | 'nl';
-  messageMaxChars: number;
-  onEnqueued?: () => void;
-  logger?: Pick<Logger, 'info' | 'warn'>;
-  now?: () => Date;
 }
 
 /** What the reply needs of the message it answers, carried on the inbound activity. */

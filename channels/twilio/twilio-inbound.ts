@@ -1,38 +1,19 @@
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AssistantBot } from '../../bot/assistant-bot.js';
-import type { Conversation, ConversationStore } from '../../bot/conversations/conversation-store.js';
-import type { CustomerDirectory } from '../../bot/conversations/customer-directory.js';
+import type { Conversation } from '../../bot/conversations/conversation-store.js';
 import { replyTexts } from '../../bot/reply-texts.js';
-import type { Db } from '../../db/db.js';
-import type { OutboxStore } from '../../outbox/outbox-store.js';
 import { ChannelCapabilityError } from '../channel-capability-error.js';
 import type { PendingTurn } from '../pending-turns/pending-turn.js';
-import type { PendingTurnStore } from '../pending-turns/pending-turn-store.js';
 import { runPendingTurn } from '../pending-turns/run-pending-turn.js';
 import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
-import type { TurnRunner } from '../turn-runner.js';
 import { classifySmsKeyword, smsKeywordReplies } from './sms-keywords.js';
 import { isOptedOut, recordOptOut, removeOptOut } from './sms-opt-outs.js';
+import type { QueuedChannelDependencies } from '../queued-channel-dependencies.js';
 import type { TwilioChannel } from './twilio-channel.js';
 import type { TwilioInboundMessage } from './twilio-inbound-schema.js';
 import { createTwilioReplyAdapters, type TwilioReplySettings } from './twilio-reply-adapters.js';
 
-export interface TwilioInboundDependencies {
-  db: Db;
-  bot: AssistantBot;
-  conversations: ConversationStore;
-  customers: CustomerDirectory;
-  outbox: OutboxStore;
-  turns: TurnRunner;
-  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release'>;
+export interface TwilioInboundDependencies extends QueuedChannelDependencies {
   settings: TwilioReplySettings;
-  defaultLocale: 'en' | 'nl';
-  messageMaxChars: number;
-  /** Called when something was put in the outbox. */
-  onEnqueued?: () => void;
-  logger?: Pick<Logger, 'warn' | 'info'>;
-  now?: () => Date;
 }
 
 /** What the pending turn of a Twilio message keeps besides the stored (redacted) text. */
