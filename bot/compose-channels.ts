@@ -26,7 +26,7 @@ import { serviceSecret } from './secrets/service-secret.js';
 
 export type ChannelSettings = Pick<
   Config,
-  'twilio' | 'email' | 'webChat' | 'botFramework' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars'
+  'twilio' | 'email' | 'webChat' | 'botFramework' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars' | 'rateLimits'
 >;
 
 export interface ChannelParts {
@@ -75,7 +75,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
     claimant: appProcess.id,
     ...(logger ? { logger } : {}),
   });
-  const turns = createTurnRunner(logger);
+  const turns = createTurnRunner(logger ? { logger } : {});
   const pendingTurns = createPendingTurnStore(db, { processId: appProcess.id });
   const queued: QueuedChannelDependencies = {
     db,
@@ -87,6 +87,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
     pendingTurns,
     defaultLocale: settings.defaultLocale,
     messageMaxChars: settings.messageMaxChars,
+    customerMessagesPerMinute: settings.rateLimits.customerMessagesPerMinute,
     onEnqueued: () => worker.wake(),
     ...(logger ? { logger } : {}),
   };

@@ -72,6 +72,20 @@ const settings = {
     schema: z.coerce.number().int().min(1).max(100_000),
     expects: 'an integer between 1 and 100000',
   },
+  CUSTOMER_MESSAGES_PER_MINUTE: {
+    description:
+      'Messages one customer may send in a minute, over all channels, before the assistant stops answering them for a while: web chat answers 429, SMS and WhatsApp messages are stored and get one notice to slow down (email is limited by the mail provider). 0 turns the limit off.',
+    default: '20',
+    schema: z.coerce.number().int().min(0).max(10_000),
+    expects: 'an integer between 0 and 10000',
+  },
+  CLIENT_REQUESTS_PER_MINUTE: {
+    description:
+      'Requests one IP address may make to the web-chat endpoints in a minute, with a burst of as many; more get 429 with Retry-After. Provider webhooks (Twilio, Bot Framework, email) are signed or carry a secret and are not limited by address. 0 turns the limit off.',
+    default: '1200',
+    schema: z.coerce.number().int().min(0).max(1_000_000),
+    expects: 'an integer between 0 and 1000000',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     description: 'How long a graceful shutdown waits for in-flight requests before closing connections.',
     default: '10000',
@@ -404,6 +418,7 @@ export type Config = Readonly<{
   logLevel: z.output<Settings['LOG_LEVEL']['schema']>;
   bodyLimitBytes: number;
   messageMaxChars: number;
+  rateLimits: Readonly<{ customerMessagesPerMinute: number; clientRequestsPerMinute: number }>;
   shutdownTimeoutMs: number;
   defaultLocale: z.output<Settings['DEFAULT_LOCALE']['schema']>;
   embedding: Readonly<{
@@ -542,6 +557,10 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     logLevel: value.LOG_LEVEL,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
     messageMaxChars: value.MESSAGE_MAX_CHARS,
+    rateLimits: Object.freeze({
+      customerMessagesPerMinute: value.CUSTOMER_MESSAGES_PER_MINUTE,
+      clientRequestsPerMinute: value.CLIENT_REQUESTS_PER_MINUTE,
+    }),
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     defaultLocale: value.DEFAULT_LOCALE,
     embedding: Object.freeze({

@@ -16,6 +16,7 @@ import type { ChannelParts } from './compose-channels.js';
 import type { Config } from './config.js';
 import { createConsoleStaticRoutes } from './http/console-static-routes.js';
 import { createCurationRoutes } from './http/curation-routes.js';
+import { clientRateLimit } from './http/client-rate-limit.js';
 import { createCustomerRoutes } from './http/customer-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
@@ -27,6 +28,7 @@ export interface AppDependencies {
     Config,
     | 'bodyLimitBytes'
     | 'messageMaxChars'
+    | 'rateLimits'
     | 'defaultLocale'
     | 'curationApiToken'
     | 'operationsApiToken'
@@ -60,6 +62,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(createHealthRoutes(dependencies.db));
   app.use(createMetricsRoutes({ metrics: dependencies.assistant.metrics, token: dependencies.config.operationsApiToken }));
   const { config, channels } = dependencies;
+  app.use('/api/web-chat', clientRateLimit({ perMinute: config.rateLimits.clientRequestsPerMinute }));
   app.use(
     createWebChatRoutes({
       bot: assistant.bot,
@@ -69,6 +72,7 @@ export function createApp(dependencies: AppDependencies): Express {
       tokenSecret: channels.webChatTokenSecret,
       allowedOrigins: config.webChat.allowedOrigins,
       messageMaxChars: config.messageMaxChars,
+      customerMessagesPerMinute: config.rateLimits.customerMessagesPerMinute,
       defaultLocale: config.defaultLocale,
       ...(dependencies.webChatHeartbeatMs === undefined ? {} : { heartbeatMs: dependencies.webChatHeartbeatMs }),
     }),

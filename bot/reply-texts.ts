@@ -17,6 +17,7 @@ export const replyTexts = {
     passingToPerson: "I'm passing your message to our service team.",
     thanksForScore: 'Thank you for your feedback.',
     personWillReply: (when: string) => `A colleague will reply here ${when}.`,
+    slowDown: 'You are sending messages faster than I can answer them. I will answer new messages again in a minute.',
   },
   nl: {
     disclosure:
@@ -32,6 +33,7 @@ export const replyTexts = {
     passingToPerson: 'Ik geef uw bericht door aan ons serviceteam.',
     thanksForScore: 'Bedankt voor uw beoordeling.',
     personWillReply: (when: string) => `Een collega antwoordt hier ${when}.`,
+    slowDown: 'U stuurt berichten sneller dan ik ze kan beantwoorden. Over een minuut beantwoord ik nieuwe berichten weer.',
   },
 } as const satisfies Record<
   'en' | 'nl',
@@ -47,6 +49,7 @@ export const replyTexts = {
     passingToPerson: string;
     thanksForScore: string;
     personWillReply: (when: string) => string;
+    slowDown: string;
   }
 >;
 

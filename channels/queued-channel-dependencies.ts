@@ -19,9 +19,11 @@ export interface QueuedChannelDependencies {
   customers: CustomerDirectory;
   outbox: OutboxStore;
   turns: TurnRunner;
-  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release'>;
+  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release' | 'unclaim'>;
   defaultLocale: 'en' | 'nl';
   messageMaxChars: number;
+  /** Messages a customer may send in a minute before their messages are stored but not answered (one notice says so); 0 or absent: no limit. */
+  customerMessagesPerMinute?: number;
   /** Called when something was put in the outbox. */
   onEnqueued?: () => void;
   logger?: Pick<Logger, 'warn' | 'info'>;

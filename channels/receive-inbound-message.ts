@@ -17,6 +17,8 @@ export interface InboundFromAddress {
   conversationId?: string;
   /** What the message's turn needs besides the stored message, kept with its pending turn (never the text). */
   turnInput?: Record<string, unknown>;
+  /** The intake turn the message was acknowledged with: the message's own pending turn replaces it, in the same transaction. */
+  intakeTurn?: string;
 }
 
 export interface ReceivedInbound {
@@ -63,7 +65,11 @@ export async function receiveInboundMessage(dependencies: ReceiveDependencies, m
     }));
   const { pendingTurns } = dependencies;
   const owesTurn: WithInboundMessage | undefined =
-    pendingTurns && ((transaction, messageId) => pendingTurns.add(transaction, { inboundMessageId: messageId, channel: message.channel, input: message.turnInput ?? {} }));
+    pendingTurns &&
+    (async (transaction, messageId) => {
+      const turn = { inboundMessageId: messageId, channel: message.channel, input: message.turnInput ?? {} };
+      await pendingTurns.add(transaction, turn, message.intakeTurn === undefined ? {} : { replaces: message.intakeTurn });
+    });
   const stored = await dependencies.conversations.recordInbound(
     {
       conversationId: conversation.id,

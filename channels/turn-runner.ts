@@ -1,37 +1,93 @@
+import { setImmediate as nextIoTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
+
+export interface TurnRunnerOptions {
+  logger?: Pick<Logger, 'error'>;
+  /** Turns running side by side. Each is mostly work on the one main thread, so a few keep the database busy without starving webhooks. */
+  maxRunning?: number;
+  /**
+   * Turns waiting for a place beyond those running. Past that the runner
+   * refuses a turn, and its caller leaves it to the recovery sweep, which
+   * claims from the database only as many as there is room for: a burst
+   * then waits in Postgres, not in this process's memory.
+   */
+  maxWaiting?: number;
+}
+
+const defaultMaxRunning = 2;
+const defaultMaxWaiting = 256;
 
 /**
  * Runs bot turns after their webhook was acknowledged (the provider must not
- * wait for the answer), one per inbound message at a time, and keeps track of
- * them so shutdown and tests can wait until every started turn has finished.
+ * wait for the answer), at most one per inbound message at a time and a
+ * bounded number at once, and keeps track of them so shutdown and tests can
+ * wait until every started turn has finished. Each turn starts after the
+ * event loop has seen to pending I/O, so acknowledgements go first.
  */
-export function createTurnRunner(logger?: Pick<Logger, 'error'>) {
-  const running = new Map<string, Promise<void>>();
+export function createTurnRunner(options: TurnRunnerOptions = {}) {
+  const maxRunning = options.maxRunning ?? defaultMaxRunning;
+  const capacity = maxRunning + (options.maxWaiting ?? defaultMaxWaiting);
+  const tracked = new Map<string, Promise<void>>();
+  const queue: (() => void)[] = [];
+  let running = 0;
+
+  function takePlace(): Promise<void> {
+    if (running < maxRunning) {
+      running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      queue.push(() => {
+        running += 1;
+        resolve();
+      });
+    });
+  }
+
+  function givePlace(): void {
+    running -= 1;
+    queue.shift()?.();
+  }
+
   return {
     /**
-     * Starts `turn` unless a turn for the same message is already running;
-     * returns the running turn's promise, which never rejects (failures are logged).
+     * Starts `turn` unless a turn for the same message is already tracked (then
+     * returns that one's promise); returns undefined, running nothing, when
+     * the runner is full. The promise never rejects (failures are logged).
      */
-    run(key: string, turn: () => Promise<void>): Promise<void> {
-      const already = running.get(key);
+    run(key: string, turn: () => Promise<void>): Promise<void> | undefined {
+      const already = tracked.get(key);
       if (already) return already;
-      const promise = Promise.resolve()
-        .then(turn)
+      if (tracked.size >= capacity) return undefined;
+      const promise = takePlace()
+        .then(async () => {
+          try {
+            await nextIoTurn();
+            await turn();
+          } finally {
+            givePlace();
+          }
+        })
         .catch((error: unknown) => {
-          logger?.error({ inboundMessageId: key, error: error instanceof Error ? error.name : 'Error' }, 'turn failed after acknowledgement');
+          options.logger?.error({ inboundMessageId: key, error: error instanceof Error ? error.name : 'Error' }, 'turn failed after acknowledgement');
         })
         .finally(() => {
-          running.delete(key);
+          tracked.delete(key);
         });
-      running.set(key, promise);
+      tracked.set(key, promise);
       return promise;
     },
-    /** Resolves when no turn is running. */
+    /** Resolves when no turn is running or waiting. */
     async idle(): Promise<void> {
-      while (running.size > 0) await Promise.all(running.values());
+      while (tracked.size > 0) await Promise.all(tracked.values());
     },
+    /** Turns running or waiting. */
     get size(): number {
-      return running.size;
+      return tracked.size;
+    },
+    /** How many more turns `run` would take now. */
+    get room(): number {
+      return Math.max(0, capacity - tracked.size);
     },
   };
 }

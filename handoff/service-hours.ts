@@ -52,17 +52,31 @@ export function isServiceOpen(date: Date): boolean {
   return hours !== undefined && local.minuteOfDay >= hours[0] && local.minuteOfDay < hours[1];
 }
 
-/** The moment `minutes` of opening time have passed after `start` (a closed period does not count). */
+/**
+ * The moment `minutes` of opening time have passed after `start` (a closed
+ * period does not count). Jumps from boundary to boundary rather than minute
+ * by minute; closed spells in steps of at most an hour, so a clock change
+ * (always at night, while closed) cannot make it skip an opening.
+ */
 export function addServiceMinutes(start: Date, minutes: number): Date {
-  const step = 60_000;
-  let moment = new Date(Math.ceil(start.getTime() / step) * step);
+  const minute = 60_000;
+  let moment = Math.ceil(start.getTime() / minute) * minute;
   let remaining = Math.max(0, Math.round(minutes));
+  const horizon = moment + 14 * 24 * 60 * minute;
   // At most a fortnight ahead: enough for any SLA; the loop always ends.
-  for (let guard = 0; guard < 14 * 24 * 60 && remaining > 0; guard += 1) {
-    if (isServiceOpen(moment)) remaining -= 1;
-    moment = new Date(moment.getTime() + step);
+  while (remaining > 0 && moment < horizon) {
+    const local = localTime(new Date(moment));
+    const hours = fixedHolidays.has(local.monthDay) ? undefined : openingMinutes[local.weekday];
+    if (hours && local.minuteOfDay >= hours[0] && local.minuteOfDay < hours[1]) {
+      const worked = Math.min(remaining, hours[1] - local.minuteOfDay);
+      remaining -= worked;
+      moment += worked * minute;
+    } else {
+      const untilOpening = hours && local.minuteOfDay < hours[0] ? hours[0] - local.minuteOfDay : 24 * 60 - local.minuteOfDay;
+      moment += Math.min(untilOpening, 60) * minute;
+    }
   }
-  return moment;
+  return new Date(moment);
 }
 
 const timeFormats = {

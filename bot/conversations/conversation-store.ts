@@ -42,7 +42,7 @@ export interface BotReply {
 }
 
 /** Runs inside the transaction that stores a new inbound message, with its id: what must be durable with it. */
-export type WithInboundMessage = (transaction: Queryable, messageId: string) => Promise<void>;
+export type WithInboundMessage = (transaction: Queryable, messageId: string) => Promise<unknown>;
 
 export interface ConversationStoreOptions {
   newId?: () => string;

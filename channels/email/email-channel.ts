@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
 import { ChannelCapabilityError } from '../channel-capability-error.js';
 import type { PendingTurn } from '../pending-turns/pending-turn.js';
-import { runPendingTurn } from '../pending-turns/run-pending-turn.js';
+import { startPendingTurn } from '../pending-turns/start-pending-turn.js';
 import { QueuedReplyAdapter } from '../queued-reply-adapter.js';
 import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
 import { buildOutboundEmail, emailMessageId } from './build-outbound-email.js';
@@ -134,7 +134,7 @@ export function createEmailChannel(dependencies: EmailChannelDependencies) {
 
       const activity = toInboundActivity(received, { channel, providerMessageId: email.messageId, text: question, address }, now());
       activity.channelData = { ...(activity.channelData as object), email: thread };
-      void dependencies.turns.run(received.messageId, () => runPendingTurn(dependencies.pendingTurns, received.messageId, () => answer(activity)));
+      void startPendingTurn(dependencies, received.messageId, () => answer(activity));
       return { outcome: 'answering' };
     },
 

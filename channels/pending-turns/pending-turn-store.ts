@@ -37,14 +37,21 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
 
   return {
-    /** Records the turn a new inbound message is owed, claimed by this process; runs in the message's own transaction. */
-    async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>): Promise<void> {
-      await queryable.query(
+    /**
+     * Records the turn a new inbound message is owed, claimed by this process
+     * (in the message's own transaction), replacing the intake turn the
+     * message came through, if any. False when the turn was already recorded.
+     */
+    async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>, options: { replaces?: string } = {}): Promise<boolean> {
+      if (options.replaces !== undefined) await queryable.query('DELETE FROM pending_turns WHERE inbound_message_id = $1', [options.replaces]);
+      const added = await queryable.query(
         `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
          VALUES ($1, $2, $3, $4, now() + ($5 || ' milliseconds')::interval, 1)
-         ON CONFLICT (inbound_message_id) DO NOTHING`,
+         ON CONFLICT (inbound_message_id) DO NOTHING
+         RETURNING 1`,
         [turn.inboundMessageId, turn.channel, JSON.stringify(turn.input), processId, lease],
       );
+      return added.length > 0;
     },
 
     /** Takes up to `limit` turns nobody is running: left by a dead process, out of lease, or due again after a failure. */
@@ -70,6 +77,15 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
     /** The turn is done (its answer is in the outbox, or none was due). */
     async complete(inboundMessageId: string): Promise<void> {
       await db.query('DELETE FROM pending_turns WHERE inbound_message_id = $1', [inboundMessageId]);
+    },
+
+    /** This process has no room to run the turn now: free it, as never tried, for whichever process's sweep has room first. */
+    async unclaim(inboundMessageId: string): Promise<void> {
+      await db.query(
+        `UPDATE pending_turns SET claimed_by = NULL, claimed_until = NULL, attempts = GREATEST(attempts - 1, 0)
+         WHERE inbound_message_id = $1 AND claimed_by = $2`,
+        [inboundMessageId, processId],
+      );
     },
 
     /**

@@ -11,6 +11,7 @@ function memoryStore(abandoned: PendingTurn[]) {
     completed: [] as string[],
     released: [] as { id: string; error: string }[],
     claims: [] as number[],
+    unclaimed: [] as string[],
     async claimAbandoned(limit: number) {
       store.claims.push(limit);
       return waiting.splice(0, limit);
@@ -20,6 +21,9 @@ function memoryStore(abandoned: PendingTurn[]) {
     },
     async release(id: string, error: string) {
       store.released.push({ id, error });
+    },
+    async unclaim(id: string) {
+      store.unclaimed.push(id);
     },
   };
   return store;

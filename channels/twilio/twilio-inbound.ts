@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Conversation } from '../../bot/conversations/conversation-store.js';
+import { countRecentInbound } from '../../bot/conversations/recent-inbound-count.js';
 import { replyTexts } from '../../bot/reply-texts.js';
 import { ChannelCapabilityError } from '../channel-capability-error.js';
 import type { PendingTurn } from '../pending-turns/pending-turn.js';
 import { runPendingTurn } from '../pending-turns/run-pending-turn.js';
+import { startPendingTurn } from '../pending-turns/start-pending-turn.js';
+import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
 import { receiveInboundMessage, toInboundActivity } from '../receive-inbound-message.js';
 import { classifySmsKeyword, smsKeywordReplies } from './sms-keywords.js';
 import { isOptedOut, recordOptOut, removeOptOut } from './sms-opt-outs.js';
@@ -16,8 +19,25 @@ export interface TwilioInboundDependencies extends QueuedChannelDependencies {
   settings: TwilioReplySettings;
 }
 
-/** What the pending turn of a Twilio message keeps besides the stored (redacted) text. */
+/** What the pending turn of a stored Twilio message keeps besides the stored (redacted) text. */
 const twilioTurnInputSchema = z.object({ mediaOnly: z.boolean().default(false) });
+
+/** What an intake turn keeps: the webhook's message, its text redacted, until it is stored in its conversation. */
+const twilioIntakeInputSchema = z.object({
+  intake: z.object({
+    channel: z.enum(['sms', 'whatsapp']),
+    messageSid: z.string().min(1),
+    from: z.string().min(1),
+    text: z.string(),
+    mediaCount: z.number().int().nonnegative(),
+  }),
+});
+type TwilioIntake = z.infer<typeof twilioIntakeInputSchema>['intake'];
+
+/** The key of the intake turn a webhook's message is acknowledged with. */
+export function twilioIntakeKey(channel: TwilioChannel, messageSid: string): string {
+  return `intake:${channel}:${messageSid}`;
+}
 
 /** A stored inbound message, as the steps after storing it need it. */
 interface StoredTwilioMessage {
@@ -33,10 +53,11 @@ interface StoredTwilioMessage {
 
 /**
  * SMS and WhatsApp messages after their webhook was verified and parsed:
- * `receive` stores one (with the turn it is owed), handles keywords and
- * notices before Twilio is acknowledged, and hands back the answer to start
- * after the acknowledgement; `resume` runs the same steps for a stored
- * message whose process died before answering it.
+ * `receive` makes one durable with a single row before Twilio is
+ * acknowledged and hands back the rest (store it in its conversation,
+ * keywords and notices, the bot's turn) to start after the acknowledgement;
+ * `resume` runs those steps for a message whose process died, or had no
+ * room, before finishing them.
  */
 export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
   const now = dependencies.now ?? (() => new Date());
@@ -60,7 +81,7 @@ export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
     dependencies.onEnqueued?.();
   }
 
-  /** STOP, START, HELP, opted-out numbers and media-only messages; true when the bot's turn should run. Safe to repeat. */
+  /** STOP, START, HELP, opted-out numbers, customers over their rate and media-only messages; true when the bot's turn should run. Safe to repeat. */
   async function handleWithoutTurn(message: StoredTwilioMessage): Promise<boolean> {
     const keyword = message.channel === 'sms' ? classifySmsKeyword(message.text) : undefined;
     const locale = message.conversation.locale;
@@ -79,6 +100,15 @@ export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
       return false;
     }
     if (message.channel === 'sms' && (await isOptedOut(dependencies.db, message.from))) return false;
+    const limit = dependencies.customerMessagesPerMinute ?? 0;
+    if (limit > 0) {
+      const recent = await countRecentInbound(dependencies.db, message.conversation);
+      if (recent > limit) {
+        // One notice when the limit is first passed; after that, silence until the minute has passed.
+        if (recent === limit + 1) await enqueueNotice(message, replyTexts[locale].slowDown);
+        return false;
+      }
+    }
     if (message.text === '') {
       await enqueueNotice(message, replyTexts[locale].onlyText);
       return false;
@@ -97,53 +127,78 @@ export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
     await adapter.handleTurn(activity, (context) => dependencies.bot.run(context));
   }
 
+  /**
+   * The steps after the acknowledgement: store the message in its customer's
+   * conversation (its own pending turn replacing the intake turn), settle
+   * keywords and notices, then run the bot's turn. A message already stored
+   * (a redelivery, or a second process) is left to its own pending turn.
+   */
+  async function storeAndAnswer(intake: TwilioIntake): Promise<void> {
+    const mediaOnly = intake.text === '' && intake.mediaCount > 0;
+    const received = await receiveInboundMessage(dependencies, {
+      channel: intake.channel,
+      identity: { kind: 'phone', address: intake.from },
+      address: intake.from,
+      providerMessageId: intake.messageSid,
+      text: mediaOnly ? `[${intake.mediaCount} attachment(s)]` : intake.text,
+      turnInput: { mediaOnly },
+      intakeTurn: twilioIntakeKey(intake.channel, intake.messageSid),
+    });
+    if (received.duplicate) return;
+    const stored: StoredTwilioMessage = {
+      channel: intake.channel,
+      messageId: received.messageId,
+      conversation: received.conversation,
+      from: intake.from,
+      providerMessageId: intake.messageSid,
+      text: intake.text,
+      receivedAt: now(),
+    };
+    await runPendingTurn(dependencies.pendingTurns, stored.messageId, async () => {
+      if (await handleWithoutTurn(stored)) await answer(stored);
+    });
+  }
+
   return {
     /**
-     * Stores the message with its pending turn and settles what needs no
-     * turn; resolves once all that is durable, so Twilio may be acknowledged.
-     * `answer`, when given, starts the bot's turn: call it after acknowledging.
+     * Makes the message durable with one row, its intake turn (text
+     * redacted), claimed by this process; resolves once it is, so Twilio may
+     * be acknowledged. `answer`, when given (not for a redelivery still
+     * owed), stores the message in its conversation and answers it: call it
+     * after acknowledging.
      */
     async receive(message: TwilioInboundMessage): Promise<{ duplicate: boolean; answer?: () => void }> {
       const text = message.text.trim().slice(0, dependencies.messageMaxChars);
-      const mediaOnly = text === '' && message.media.length > 0;
-      const received = await receiveInboundMessage(dependencies, {
+      const key = twilioIntakeKey(message.channel, message.messageSid);
+      const intake: TwilioIntake = { channel: message.channel, messageSid: message.messageSid, from: message.from, text, mediaCount: message.media.length };
+      const added = await dependencies.pendingTurns.add(dependencies.db, {
+        inboundMessageId: key,
         channel: message.channel,
-        identity: { kind: 'phone', address: message.from },
-        address: message.from,
-        providerMessageId: message.messageSid,
-        text: mediaOnly ? `[${message.media.length} attachment(s)]` : text,
-        turnInput: { mediaOnly },
+        input: { intake: { ...intake, text: redactPii(text).text } },
       });
-      if (received.duplicate) return { duplicate: true };
-      const stored: StoredTwilioMessage = {
-        channel: message.channel,
-        messageId: received.messageId,
-        conversation: received.conversation,
-        from: message.from,
-        providerMessageId: message.messageSid,
-        text,
-        receivedAt: now(),
-      };
-      // Keywords and notices are durable (opt-out list, outbox) before Twilio hears back; only the bot's turn runs after.
-      if (!(await handleWithoutTurn(stored))) {
-        await dependencies.pendingTurns.complete(stored.messageId);
-        return { duplicate: false };
-      }
+      if (!added) return { duplicate: true };
       return {
         duplicate: false,
         answer: () => {
-          void dependencies.turns.run(stored.messageId, () => runPendingTurn(dependencies.pendingTurns, stored.messageId, () => answer(stored)));
+          void startPendingTurn(dependencies, key, () => storeAndAnswer(intake));
         },
       };
     },
 
     /**
-     * The steps after storing, for a message whose turn a crashed process
-     * left: keywords and notices again (each is idempotent), then the turn,
-     * on the stored text (redacted; the turn redacts first anyway).
+     * The steps after the acknowledgement, for a turn this process had no
+     * room for or a crashed process left: an intake turn is stored and
+     * answered as above; a stored message's turn runs keywords and notices
+     * again (each is idempotent), then the bot's turn. Either works on the
+     * redacted text (the turn redacts first anyway).
      */
     async resume(turn: PendingTurn): Promise<void> {
       if (turn.channel !== 'sms' && turn.channel !== 'whatsapp') throw new ChannelCapabilityError(turn.channel, 'answer through Twilio');
+      const intake = twilioIntakeInputSchema.safeParse(turn.input);
+      if (intake.success) {
+        await storeAndAnswer(intake.data.intake);
+        return;
+      }
       const stored = await dependencies.conversations.findInbound(turn.inboundMessageId);
       if (!stored?.conversation.address) return;
       const input = twilioTurnInputSchema.parse(turn.input);

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import type { AssistantBot } from '../../bot/assistant-bot.js';
 import type { Conversation, ConversationStore } from '../../bot/conversations/conversation-store.js';
 import { FeatureDisabledError } from '../../bot/errors/feature-disabled-error.js';
+import { countRecentInbound } from '../../bot/conversations/recent-inbound-count.js';
 import { NotFoundError } from '../../bot/errors/not-found-error.js';
+import { TooManyRequestsError } from '../../bot/errors/too-many-requests-error.js';
 import { parseBody, parseQuery } from '../../bot/http/parse-body.js';
 import { replyTexts } from '../../bot/reply-texts.js';
 import type { Db } from '../../db/db.js';
@@ -35,6 +37,8 @@ export interface WebChatRoutesDependencies {
   /** Origins (`https://www.example.nl`) whose pages may embed the widget; empty means the service's own pages only. */
   allowedOrigins: readonly string[];
   messageMaxChars: number;
+  /** Messages one customer may send in a minute; more get 429 (0 or absent: no limit). */
+  customerMessagesPerMinute?: number;
   defaultLocale: 'en' | 'nl';
   now?: () => Date;
   /** Interval of the comments that keep an idle event stream open through proxies. */
@@ -93,6 +97,10 @@ export function createWebChatRoutes(dependencies: WebChatRoutesDependencies): Ro
       ? await findConversation(body.conversationId, bearerToken(request))
       : await dependencies.conversations.create({ channel, locale: body.locale ?? dependencies.defaultLocale });
     const opened = body.conversationId ? {} : { conversationToken: tokens.issue(conversation.id) };
+    const limit = dependencies.customerMessagesPerMinute ?? 0;
+    if (body.conversationId && limit > 0 && (await countRecentInbound(dependencies.db, conversation)) >= limit) {
+      throw new TooManyRequestsError(`At most ${limit} messages a minute; please wait a moment before sending more`, 60);
+    }
 
     const providerMessageId = body.clientMessageId ? `${conversation.id}:${body.clientMessageId}` : randomUUID();
     const inbound = await dependencies.conversations.recordInbound({

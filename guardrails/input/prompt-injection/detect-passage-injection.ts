@@ -17,6 +17,20 @@ export function detectPassageInjection(text: string): InjectionDetection {
   return scanForInjection(text, passageInjectionRules);
 }
 
+/** Passages recently scanned, by their text: the same knowledge-base chunks come back turn after turn. */
+const recentScans = new Map<string, InjectionDetection>();
+const recentScanLimit = 4_096;
+
+/** `detectPassageInjection`, remembered for the most recent passages (a passage's verdict depends on its text alone). */
+function detectPassageInjectionRemembered(text: string): InjectionDetection {
+  const known = recentScans.get(text);
+  if (known) return known;
+  const detection = detectPassageInjection(text);
+  if (recentScans.size >= recentScanLimit) recentScans.delete(recentScans.keys().next().value ?? '');
+  recentScans.set(text, detection);
+  return detection;
+}
+
 export interface FlaggedPassage<T> {
   passage: T;
   signals: InjectionSignal[];
@@ -29,7 +43,7 @@ export function findInjectedPassages<T extends { id: string; text: string }>(
   const clean: T[] = [];
   const flagged: FlaggedPassage<T>[] = [];
   for (const passage of passages) {
-    const { detected, signals } = detectPassageInjection(passage.text);
+    const { detected, signals } = detectPassageInjectionRemembered(passage.text);
     if (detected) flagged.push({ passage, signals });
     else clean.push(passage);
   }
