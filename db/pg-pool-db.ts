@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
 
 export interface PgPoolDbOptions {
@@ -25,12 +26,17 @@ export class PgPoolDb implements Db {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.pool.query<T>(sql, [...params]);
-    return result.rows;
+    try {
+      return (await this.pool.query<T>(sql, [...params])).rows;
+    } catch (error) {
+      throw asDatabaseUnavailable(error);
+    }
   }
 
   async transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asDatabaseUnavailable(error);
+    });
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -45,7 +51,7 @@ export class PgPoolDb implements Db {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw asDatabaseUnavailable(error);
     } finally {
       client.release();
     }

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
 
 export interface PgliteDbOptions {
@@ -30,11 +31,15 @@ export class PgliteDb implements Db {
   ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.pglite.query<T>(sql, [...params]);
-    return result.rows;
+    try {
+      return (await this.pglite.query<T>(sql, [...params])).rows;
+    } catch (error) {
+      throw asDatabaseUnavailable(error);
+    }
   }
 
   async transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T> {
+    if (this.pglite.closed) throw asDatabaseUnavailable(new Error('PGlite is closed'));
     return this.pglite.transaction(async (transaction) =>
       work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {

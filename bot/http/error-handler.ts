@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import { FeatureDisabledError } from '../errors/feature-disabled-error.js';
 import { ForbiddenError } from '../errors/forbidden-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { DatabaseUnavailableError } from '../../db/database-unavailable-error.js';
 import { ServiceUnavailableError } from '../errors/service-unavailable-error.js';
 import { TooManyRequestsError } from '../errors/too-many-requests-error.js';
 import { UnauthorizedError } from '../errors/unauthorized-error.js';
@@ -49,7 +50,7 @@ function describe(error: unknown, requestId: string): { status: number; body: Er
   if (error instanceof FeatureDisabledError) return { status: 404, body: body('disabled', error.message) };
   if (error instanceof CurationConflictError || error instanceof ConflictError) return { status: 409, body: body('conflict', error.message) };
   if (error instanceof ChannelCapabilityError) return { status: 409, body: body('unsupported', error.message) };
-  if (error instanceof ServiceUnavailableError) return { status: 503, body: body('unavailable', error.message) };
+  if (error instanceof ServiceUnavailableError || error instanceof DatabaseUnavailableError) return { status: 503, body: body('unavailable', error.message) };
   const bodyParserType = (error as { type?: unknown } | undefined)?.type;
   if (bodyParserType === 'entity.parse.failed') {
     return { status: 400, body: body('malformed_json', 'The request body is not valid JSON') };
