@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
+import { storableParameters } from './storable-parameters.js';
 
 export interface PgPoolDbOptions {
   connectionString: string;
@@ -27,7 +28,7 @@ export class PgPoolDb implements Db {
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     try {
-      return (await this.pool.query<T>(sql, [...params])).rows;
+      return (await this.pool.query<T>(sql, storableParameters(params))).rows;
     } catch (error) {
       throw asDatabaseUnavailable(error);
     }
@@ -41,7 +42,7 @@ export class PgPoolDb implements Db {
       await client.query('BEGIN');
       const result = await work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-          return (await client.query<R>(sql, [...params])).rows;
+          return (await client.query<R>(sql, storableParameters(params))).rows;
         },
         async exec(sql: string): Promise<void> {
           await client.query(sql);

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
+import { storableParameters } from './storable-parameters.js';
 
 export interface PgliteDbOptions {
   /** Directory to persist into; omit for an in-memory database. */
@@ -11,6 +12,15 @@ export interface PgliteDbOptions {
   /** Runs after the database has closed, e.g. to release the data-directory lock. */
   onClose?: () => void;
 }
+
+/**
+ * PGlite runs every statement synchronously on the main thread and hands the
+ * next queued one on in a promise callback, so a stream of statements from
+ * background work (the bot's turns) would never let the event loop read a new
+ * request. Each statement first waits for the next turn of the event loop:
+ * webhooks waiting to be read and acknowledged go between any two statements.
+ */
+const nextEventLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
 export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<PgliteDb> {
@@ -31,8 +41,9 @@ export class PgliteDb implements Db {
   ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    await nextEventLoopTurn();
     try {
-      return (await this.pglite.query<T>(sql, [...params])).rows;
+      return (await this.pglite.query<T>(sql, storableParameters(params))).rows;
     } catch (error) {
       throw asDatabaseUnavailable(error);
     }
@@ -43,7 +54,8 @@ export class PgliteDb implements Db {
     return this.pglite.transaction(async (transaction) =>
       work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-          const result = await transaction.query<R>(sql, [...params]);
+          await nextEventLoopTurn();
+          const result = await transaction.query<R>(sql, storableParameters(params));
           return result.rows;
         },
         async exec(sql: string): Promise<void> {
