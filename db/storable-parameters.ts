@@ -1,4 +1,3 @@
-const nul = /\u0000/g;
 // `\u0000` as JSON writes it (not preceded by an escaping backslash): jsonb refuses it as well.
 const escapedNul = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
@@ -14,5 +13,5 @@ export function storableParameters(params: readonly unknown[]): unknown[] {
 }
 
 function storableText(value: string): string {
-  return value.replace(nul, '\uFFFD').replace(escapedNul, '$1\\ufffd');
+  return value.replaceAll('\u0000', '\uFFFD').replace(escapedNul, '$1\\ufffd');
 }
