@@ -1,5 +1,6 @@
 import { setImmediate as nextIoTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { runInBackground } from '../db/background-statements.js';
 
 export interface TurnRunnerOptions {
   logger?: Pick<Logger, 'error'>;
@@ -21,8 +22,8 @@ const defaultMaxWaiting = 256;
  * Runs bot turns after their webhook was acknowledged (the provider must not
  * wait for the answer), at most one per inbound message at a time and a
  * bounded number at once, and keeps track of them so shutdown and tests can
- * wait until every started turn has finished. Each turn starts after the
- * event loop has seen to pending I/O, so acknowledgements go first.
+ * wait until every started turn has finished. Turns run as background work
+ * (`runInBackground`): acknowledgements go first.
  */
 export function createTurnRunner(options: TurnRunnerOptions = {}) {
   const maxRunning = options.maxRunning ?? defaultMaxRunning;
@@ -63,7 +64,7 @@ export function createTurnRunner(options: TurnRunnerOptions = {}) {
         .then(async () => {
           try {
             await nextIoTurn();
-            await turn();
+            await runInBackground(turn);
           } finally {
             givePlace();
           }

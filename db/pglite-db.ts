@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { isBackgroundWork } from './background-statements.js';
 import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
 import { storableParameters } from './storable-parameters.js';
@@ -16,11 +17,14 @@ export interface PgliteDbOptions {
 /**
  * PGlite runs every statement synchronously on the main thread and hands the
  * next queued one on in a promise callback, so a stream of statements from
- * background work (the bot's turns) would never let the event loop read a new
- * request. Each statement first waits for the next turn of the event loop:
- * webhooks waiting to be read and acknowledged go between any two statements.
+ * background work (`runInBackground`: the bot's turns, the outbox) would never
+ * let the event loop read a new request. Each background statement first
+ * waits for the next turn of the event loop: webhooks waiting to be read and
+ * acknowledged go between any two of them, and their own statements run at once.
  */
-const nextEventLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+async function yieldToForeground(): Promise<void> {
+  if (isBackgroundWork()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
 export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<PgliteDb> {
@@ -41,7 +45,7 @@ export class PgliteDb implements Db {
   ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    await nextEventLoopTurn();
+    await yieldToForeground();
     try {
       return (await this.pglite.query<T>(sql, storableParameters(params))).rows;
     } catch (error) {
@@ -54,7 +58,7 @@ export class PgliteDb implements Db {
     return this.pglite.transaction(async (transaction) =>
       work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-          await nextEventLoopTurn();
+          await yieldToForeground();
           const result = await transaction.query<R>(sql, storableParameters(params));
           return result.rows;
         },

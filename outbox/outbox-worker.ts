@@ -1,3 +1,4 @@
+import { runInBackground } from '../db/background-statements.js';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../bot/observability/service-metrics.js';
 import {
@@ -96,7 +97,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   function run(): Promise<number> {
-    running ??= pass()
+    running ??= runInBackground(pass)
       .catch((error: unknown) => {
         logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'outbox pass failed');
         return 0;

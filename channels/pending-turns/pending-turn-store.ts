@@ -39,17 +39,20 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
   return {
     /**
      * Records the turn a new inbound message is owed, claimed by this process
-     * (in the message's own transaction), replacing the intake turn the
-     * message came through, if any. False when the turn was already recorded.
+     * (in the message's own transaction) unless `unclaimed` (this process has
+     * no room: the sweep of whichever process has room first takes it),
+     * replacing the intake turn the message came through, if any. False when
+     * the turn was already recorded.
      */
-    async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>, options: { replaces?: string } = {}): Promise<boolean> {
+    async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>, options: { replaces?: string; unclaimed?: boolean } = {}): Promise<boolean> {
       if (options.replaces !== undefined) await queryable.query('DELETE FROM pending_turns WHERE inbound_message_id = $1', [options.replaces]);
+      const claimant = options.unclaimed ? null : processId;
       const added = await queryable.query(
         `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
-         VALUES ($1, $2, $3, $4, now() + ($5 || ' milliseconds')::interval, 1)
+         VALUES ($1, $2, $3, $4, CASE WHEN $4::text IS NULL THEN NULL ELSE now() + ($5 || ' milliseconds')::interval END, CASE WHEN $4::text IS NULL THEN 0 ELSE 1 END)
          ON CONFLICT (inbound_message_id) DO NOTHING
          RETURNING 1`,
-        [turn.inboundMessageId, turn.channel, JSON.stringify(turn.input), processId, lease],
+        [turn.inboundMessageId, turn.channel, JSON.stringify(turn.input), claimant, lease],
       );
       return added.length > 0;
     },

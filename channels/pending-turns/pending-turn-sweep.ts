@@ -1,3 +1,4 @@
+import { runInBackground } from '../../db/background-statements.js';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../turn-runner.js';
 import type { PendingTurn } from './pending-turn.js';
@@ -57,7 +58,7 @@ export function startPendingTurnSweep(options: PendingTurnSweepOptions): Pending
   }
 
   function run(): Promise<number> {
-    running ??= pass()
+    running ??= runInBackground(pass)
       .catch((error: unknown) => {
         logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'recovery sweep failed');
         return 0;

@@ -162,21 +162,25 @@ export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
   return {
     /**
      * Makes the message durable with one row, its intake turn (text
-     * redacted), claimed by this process; resolves once it is, so Twilio may
-     * be acknowledged. `answer`, when given (not for a redelivery still
-     * owed), stores the message in its conversation and answers it: call it
-     * after acknowledging.
+     * redacted), claimed by this process when its turn runner has room;
+     * resolves once it is, so Twilio may be acknowledged. `answer`, when
+     * given (not for a redelivery still owed, nor when the runner is full),
+     * stores the message in its conversation and answers it: call it after
+     * acknowledging.
      */
     async receive(message: TwilioInboundMessage): Promise<{ duplicate: boolean; answer?: () => void }> {
       const text = message.text.trim().slice(0, dependencies.messageMaxChars);
       const key = twilioIntakeKey(message.channel, message.messageSid);
       const intake: TwilioIntake = { channel: message.channel, messageSid: message.messageSid, from: message.from, text, mediaCount: message.media.length };
-      const added = await dependencies.pendingTurns.add(dependencies.db, {
-        inboundMessageId: key,
-        channel: message.channel,
-        input: { intake: { ...intake, text: redactPii(text).text } },
-      });
+      // With no room on the turn runner the message waits, unclaimed, for a recovery sweep with room.
+      const runHere = dependencies.turns.room > 0;
+      const added = await dependencies.pendingTurns.add(
+        dependencies.db,
+        { inboundMessageId: key, channel: message.channel, input: { intake: { ...intake, text: redactPii(text).text } } },
+        { unclaimed: !runHere },
+      );
       if (!added) return { duplicate: true };
+      if (!runHere) return { duplicate: false };
       return {
         duplicate: false,
         answer: () => {
