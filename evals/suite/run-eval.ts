@@ -1,3 +1,4 @@
+import { articleFamilies, type TranslationLinks } from './metrics/article-families.js';
 import { z } from 'zod';
 import { createProgressBar, type ProgressOutput } from '../../bot/cli/progress-bar.js';
 import { startChannelTestApp, type ChannelTestApp } from '../../test-support/channel-drivers/index.js';
@@ -54,12 +55,14 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   const harness = await startChannelTestApp(options.knowledgeDir === undefined ? {} : { knowledgeDir: options.knowledgeDir });
   let results: CaseResult[];
   let knowledge: EvalReport['knowledge'];
+  let families: Map<string, string> | undefined;
   try {
     knowledge = await knowledgeSummary(harness);
     if (knowledge.articles === 0) {
       const failures = knowledge.failures.map((failure) => `\n  ${failure.path}: ${failure.reason}`).join('');
       throw new EvalSetupError(`No document could be ingested from ${options.knowledgeDir ?? 'the sample knowledge base'}${failures}`);
     }
+    families = articleFamilies(await translationLinks(harness));
     const bar = options.progress ? createProgressBar(options.progress, 'eval') : undefined;
     results = await runEvalCases({
       harness,
@@ -74,7 +77,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     await harness.close();
   }
 
-  const breakdown = computeMetrics(results, options.channels);
+  const breakdown = computeMetrics(results, options.channels, families);
   const referenceChannel = referenceChannelOf(options.channels);
   const judge: JudgeSummary | undefined =
     options.judge && referenceChannel ? await judgeAnswers(results, referenceChannel, options.judge) : undefined;
@@ -99,6 +102,13 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     ...(judge ? { judge } : {}),
   });
   return { report, files: await writeReports(report, options.outDir) };
+}
+
+const translationLinksSchema = z.array(z.object({ articleId: z.string(), translations: z.record(z.string(), z.string()) }));
+
+/** Which served articles are translations of which, so a paraphrase in Dutch citing the Dutch version counts as the same citation. */
+async function translationLinks(harness: ChannelTestApp): Promise<TranslationLinks[]> {
+  return translationLinksSchema.parse(await harness.app.db.query('SELECT article_id AS "articleId", translations FROM served_article_versions'));
 }
 
 async function knowledgeSummary(harness: ChannelTestApp): Promise<EvalReport['knowledge']> {

@@ -19,7 +19,7 @@ export interface MetricsBreakdown {
  * the reference channel (web chat when it ran); cross-channel consistency
  * needs at least two channels in the slice.
  */
-export function sliceMetrics(cases: readonly CaseResult[]): SliceMetrics {
+export function sliceMetrics(cases: readonly CaseResult[], families?: ReadonlyMap<string, string>): SliceMetrics {
   const channels = [...new Set(cases.flatMap((item) => item.channels.map((result) => result.channel)))];
   const latencies = turnLatencies(cases);
   return {
@@ -32,7 +32,7 @@ export function sliceMetrics(cases: readonly CaseResult[]): SliceMetrics {
     factRecall: factRecall(cases),
     groundedness: groundedness(cases),
     crossChannelConsistency: crossChannelConsistency(cases),
-    paraphraseConsistency: paraphraseConsistency(cases, referenceChannelOf(channels)),
+    paraphraseConsistency: paraphraseConsistency(cases, referenceChannelOf(channels), families),
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP95Ms: percentile(latencies, 0.95),
     cases: cases.length,
@@ -47,17 +47,17 @@ export function onChannel(cases: readonly CaseResult[], channel: EvalChannel): C
     .filter((item) => item.channels.length > 0);
 }
 
-/** Metrics overall and per channel, locale and tag. */
-export function computeMetrics(cases: readonly CaseResult[], channels: readonly EvalChannel[]): MetricsBreakdown {
+/** Metrics overall and per channel, locale and tag; `families` makes an article's translations count as the same citation. */
+export function computeMetrics(cases: readonly CaseResult[], channels: readonly EvalChannel[], families?: ReadonlyMap<string, string>): MetricsBreakdown {
   const byChannel: MetricsBreakdown['byChannel'] = {};
-  for (const channel of channels) byChannel[channel] = sliceMetrics(onChannel(cases, channel));
+  for (const channel of channels) byChannel[channel] = sliceMetrics(onChannel(cases, channel), families);
   const groupBy = (keysOf: (item: CaseResult) => readonly string[]) => {
     const slices = new Map<string, CaseResult[]>();
     for (const item of cases) for (const key of keysOf(item)) slices.set(key, [...(slices.get(key) ?? []), item]);
-    return Object.fromEntries([...slices.entries()].sort(([left], [right]) => left.localeCompare(right)).map(([key, slice]) => [key, sliceMetrics(slice)]));
+    return Object.fromEntries([...slices.entries()].sort(([left], [right]) => left.localeCompare(right)).map(([key, slice]) => [key, sliceMetrics(slice, families)]));
   };
   return {
-    overall: sliceMetrics(cases),
+    overall: sliceMetrics(cases, families),
     byChannel,
     byLocale: groupBy((item) => [item.evalCase.locale]),
     byTag: groupBy((item) => item.evalCase.tags ?? []),

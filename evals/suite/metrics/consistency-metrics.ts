@@ -4,9 +4,14 @@ import { factsFound } from './answer-metrics.js';
 import { deliveredDecision } from './decision-metrics.js';
 import { share } from './eval-metrics.js';
 
-/** The decision and the cited articles (sorted, each once): what must match for two replies to say the same. */
-export function decisionSignature(result: ChannelResult): string {
-  return `${deliveredDecision(result)} [${[...new Set(result.delivered?.citedArticleIds ?? [])].sort().join(', ')}]`;
+/**
+ * The decision and the cited articles (sorted, each once): what must match
+ * for two replies to say the same. With `families`, an article and its
+ * translations count as one (`articleFamilies`).
+ */
+export function decisionSignature(result: ChannelResult, families?: ReadonlyMap<string, string>): string {
+  const cited = (result.delivered?.citedArticleIds ?? []).map((id) => families?.get(id) ?? id);
+  return `${deliveredDecision(result)} [${[...new Set(cited)].sort().join(', ')}]`;
 }
 
 /** The decision, the cited articles and which expected facts the text carries. */
@@ -28,16 +33,18 @@ export function crossChannelConsistency(cases: readonly CaseResult[]): number | 
 /**
  * Share of paraphrase groups (cases sharing `group`, at least two of them on
  * `channel`) whose cases all got the same decision and the same citation set
- * on that channel; null when there is no such group.
+ * on that channel; null when there is no such group. A group's Dutch wording
+ * citing the Dutch translation of the article its English wordings cite is
+ * consistent when `families` says they are translations.
  */
-export function paraphraseConsistency(cases: readonly CaseResult[], channel: EvalChannel | undefined): number | null {
+export function paraphraseConsistency(cases: readonly CaseResult[], channel: EvalChannel | undefined, families?: ReadonlyMap<string, string>): number | null {
   if (channel === undefined) return null;
   const signaturesByGroup = new Map<string, string[]>();
   for (const item of cases) {
     const group = item.evalCase.group;
     const result = item.channels.find((candidate) => candidate.channel === channel);
     if (group === undefined || result === undefined) continue;
-    signaturesByGroup.set(group, [...(signaturesByGroup.get(group) ?? []), decisionSignature(result)]);
+    signaturesByGroup.set(group, [...(signaturesByGroup.get(group) ?? []), decisionSignature(result, families)]);
   }
   const groups = [...signaturesByGroup.values()].filter((signatures) => signatures.length >= 2);
   return share(groups.filter((signatures) => new Set(signatures).size === 1).length, groups.length);
