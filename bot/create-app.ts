@@ -10,6 +10,8 @@ import { createConsoleApi } from '../console/index.js';
 import { createCaseRoutes } from '../handoff/case-routes.js';
 import { createExpertReplies } from '../handoff/expert-replies.js';
 import { createKnowledgeDrafts } from '../handoff/knowledge-drafts.js';
+import { createKnowledgeGaps, createKnowledgeHealth, createKnowledgeInsightRoutes } from '../insight/knowledge/index.js';
+import { createInsightRoutes } from '../insight/insight-routes.js';
 import { createOutboxRoutes } from '../outbox/outbox-routes.js';
 import type { AssistantParts } from './compose-assistant.js';
 import type { ChannelParts } from './compose-channels.js';
@@ -38,6 +40,7 @@ export interface AppDependencies {
     | 'email'
     | 'publicBaseUrl'
     | 'helpCentreUrl'
+    | 'answerMinConfidence'
   >;
   db: Db;
   logger: Logger;
@@ -129,6 +132,20 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(createOutboxRoutes({ outbox: assistant.outbox, token: dependencies.config.operationsApiToken }));
   app.use(createCustomerRoutes({ customers: assistant.customers, cases: assistant.cases, token: dependencies.config.operationsApiToken }));
   app.use(createCurationRoutes({ db: dependencies.db, embedder: assistant.embedder, token: dependencies.config.curationApiToken }));
+  // Before any other /api/insight router, so its access rule (curators too) decides for these paths.
+  app.use(
+    createKnowledgeInsightRoutes({
+      gaps: createKnowledgeGaps({
+        db: dependencies.db,
+        embedder: assistant.embedder,
+        lowConfidenceBelow: config.answerMinConfidence,
+        articleBaseUrl: config.helpCentreUrl ?? `${config.publicBaseUrl}/help`,
+      }),
+      health: createKnowledgeHealth({ db: dependencies.db, embedder: assistant.embedder }),
+      token: config.operationsApiToken,
+    }),
+  );
+  app.use(createInsightRoutes({ db: dependencies.db, token: config.operationsApiToken }));
   app.use(createConsoleStaticRoutes());
   app.use(express.static(webDirectory, { index: 'index.html', maxAge: '5m' }));
 

@@ -8,7 +8,7 @@ import { createStaffUserRoutes } from './staff-user-routes.js';
 import { createStaffUserStore } from './staff-user-store.js';
 
 /** Every API a console session may reach; the session cookie means nothing anywhere else (web chat, webhooks). */
-export const staffApiPrefixes = ['/api/console', '/api/cases', '/api/customers', '/api/outbox', '/api/kb'] as const;
+export const staffApiPrefixes = ['/api/console', '/api/cases', '/api/customers', '/api/outbox', '/api/kb', '/api/insight'] as const;
 
 export interface ConsoleApi {
   /** Mount before every staff API: turns the session cookie into the request's principal, enforcing CSRF. */

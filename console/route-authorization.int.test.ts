@@ -13,6 +13,8 @@ const wrongRoles: Record<string, StaffRole[]> = {
   '/api/outbox': ['expert', 'curator'],
   '/api/kb': ['expert'],
   '/api/console/users': ['expert', 'curator'],
+  '/api/insight/knowledge': ['expert'],
+  '/api/insight': ['expert'],
 };
 /** Routes closed to a role the rest of their API admits. */
 const routeSpecificWrongRoles: Record<string, StaffRole[]> = {
@@ -31,7 +33,10 @@ describe('authorization on every staff route', () => {
       sessions[role] = await signIn(app.baseUrl, `only.${role}`, password);
     }
     routes = listAppRoutes(app.app).flatMap((route) => {
-      const prefix = Object.keys(wrongRoles).find((candidate) => route.path === candidate || route.path.startsWith(`${candidate}/`));
+      // The longest prefix decides: a sub-API may admit other roles than its parent.
+      const prefix = Object.keys(wrongRoles)
+        .filter((candidate) => route.path === candidate || route.path.startsWith(`${candidate}/`))
+        .sort((left, right) => right.length - left.length)[0];
       return prefix ? [{ ...route, prefix }] : [];
     });
   });
@@ -72,6 +77,15 @@ describe('authorization on every staff route', () => {
         'GET /api/console/users',
         'POST /api/console/users',
         'PATCH /api/console/users/:id',
+        'GET /api/insight/knowledge/gaps',
+        'GET /api/insight/knowledge/gaps.csv',
+        'GET /api/insight/knowledge/gaps/:clusterId',
+        'POST /api/insight/knowledge/gaps/:clusterId/draft',
+        'GET /api/insight/knowledge/stale',
+        'GET /api/insight/knowledge/conflicts',
+        'GET /api/insight/summary',
+        'GET /api/insight/summary.csv',
+        'GET /api/insight/conversations',
       ]),
     );
   });

@@ -12,16 +12,23 @@ export type StaffAuditAction =
   | 'console.sign_in_failed'
   | 'console.signed_out'
   | 'staff_user.created'
-  | 'staff_user.changed';
+  | 'staff_user.changed'
+  | 'knowledge_gap.drafted';
 
-/** One entry in the append-only audit log about a staff account. Never a password or a hash. */
+/** One entry in the append-only audit log about what a staff member did (by default, to a staff account). Never a password or a hash. */
 export async function recordStaffAudit(
   queryable: Queryable,
-  entry: { actor: StaffAuditActor; action: StaffAuditAction; subjectId: string; details?: Record<string, unknown> },
+  entry: {
+    actor: StaffAuditActor;
+    action: StaffAuditAction;
+    subjectId: string;
+    subjectType?: 'staff_user' | 'knowledge_gap';
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await queryable.query(
-    `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, 'staff_user', $4, $5)`,
-    [entry.actor.type, entry.actor.id, entry.action, entry.subjectId, JSON.stringify(entry.details ?? {})],
+    `INSERT INTO audit_log (actor_type, actor_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [entry.actor.type, entry.actor.id, entry.action, entry.subjectType ?? 'staff_user', entry.subjectId, JSON.stringify(entry.details ?? {})],
   );
 }
 

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.js';
 import { redactPii } from '../guardrails/input/pii/redact-pii.js';
-import { writeArticleVersions } from '../retrieval/article-version-writer.js';
+import { articleSlug, saveNewDraftArticle } from '../knowledge/curation/save-new-draft-article.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { CaseNotOpenError } from './expert-replies.js';
 
@@ -46,30 +45,18 @@ export function createKnowledgeDrafts(dependencies: { db: Db; embedder: Embedder
       const question = redactPii(found.question ?? request.title).text.replace(/\s+/g, ' ').trim();
       const answer = redactPii(found.reply).text.trim();
       const body = `## ${question}\n\n${answer}\n`;
-      const articleId = `${slug(request.title)}-${request.caseId.replace(/[^a-z0-9]/gi, '').slice(0, 8).toLowerCase()}`;
-      const reviewedAt = today();
-      const reviewDue = new Date(Date.parse(`${reviewedAt}T00:00:00Z`) + 182 * 86_400_000).toISOString().slice(0, 10);
-      const metadata = {
+      const articleId = `${articleSlug(request.title)}-${request.caseId.replace(/[^a-z0-9]/gi, '').slice(0, 8).toLowerCase()}`;
+      const written = await saveNewDraftArticle(dependencies.db, dependencies.embedder, {
         id: articleId,
-        title: request.title.trim(),
+        title: request.title,
         locale: found.locale,
-        status: 'draft' as const,
-        owner: 'service-team',
-        version: 1,
-        reviewed_at: reviewedAt,
-        review_due: reviewDue,
+        body,
         tags: ['from-case'],
-        url: `${dependencies.articleBaseUrl.replace(/\/+$/, '')}/${found.locale}/${articleId}`,
-        translations: {},
-      };
-      const contentHash = createHash('sha256').update(JSON.stringify(metadata)).update('\n').update(body).digest('hex');
-      const [written] = await writeArticleVersions(
-        dependencies.db,
-        dependencies.embedder,
-        [{ metadata, body, contentHash, changeNote: `drafted from case ${request.caseId}` }],
-        request.expert,
-      );
-      if (!written) throw new Error(`article ${articleId} was not written`);
+        articleBaseUrl: dependencies.articleBaseUrl,
+        today: today(),
+        changeNote: `drafted from case ${request.caseId}`,
+        actor: request.expert,
+      });
       await dependencies.db.transaction(async (transaction) => {
         await transaction.query('UPDATE cases SET knowledge_article_id = $2, updated_at = now() WHERE id = $1', [request.caseId, articleId]);
         await transaction.query(
@@ -84,12 +71,3 @@ export function createKnowledgeDrafts(dependencies: { db: Db; embedder: Embedder
 }
 
 export type KnowledgeDrafts = ReturnType<typeof createKnowledgeDrafts>;
-
-function slug(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .match(/[a-z0-9]+/g);
-  return (words ?? ['answer']).slice(0, 8).join('-');
-}

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { openWatchedPhonePage, type WatchedPage } from '../../test-support/browser/open-watched-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioDriver, startChannelTestApp, type ChannelDriver, type ChannelTestApp } from '../../test-support/channel-drivers/index.js';
 import { createStaffUser } from '../../test-support/console-session.js';
@@ -46,24 +47,10 @@ describe.skipIf(!hasChromium)(`the expert console in headless Chromium${skipReas
   });
 
   /** A phone-sized browser whose page reports any script error, console error or CSP violation. */
-  async function openConsole(expectedRefusals: ExpectedRefusal[] = []): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        // eslint-disable-next-line no-console -- the page's own console, which the test listens to
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const { url } = message.location();
-      const refused = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(message.text());
-      const path = url ? new URL(url).pathname : '';
-      if (refused && [signedOutProbe, ...expectedRefusals].some((expected) => expected.path.test(path) && expected.status === Number(refused[1]))) return;
-      problems.push(`console: ${message.text()} (${url})`);
+  async function openConsole(expectedRefusals: ExpectedRefusal[] = []): Promise<WatchedPage> {
+    const { context, page, problems } = await openWatchedPhonePage(browser, (text, path) => {
+      const refused = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(text);
+      return refused !== null && [signedOutProbe, ...expectedRefusals].some((expected) => expected.path.test(path) && expected.status === Number(refused[1]));
     });
     const response = await page.goto(`${harness.app.baseUrl}/console/`);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -183,7 +170,7 @@ describe.skipIf(!hasChromium)(`the expert console in headless Chromium${skipReas
     // A curator, in a browser of their own, makes a small edit and approves the draft.
     const curator = await openConsole();
     await signIn(curator.page, 'kim.curator');
-    expect(await sections(curator.page)).toEqual(['Drafts']);
+    expect(await sections(curator.page)).toEqual(['Drafts', 'Knowledge gaps', 'Insight']);
     await curator.page.locator(`[data-testid="draft-link"][data-article-id="${articleId}"]`).click();
     const body = curator.page.getByLabel('Body (Markdown)');
     await expect.poll(() => body.inputValue()).toContain('permanent mooring');
@@ -215,7 +202,7 @@ describe.skipIf(!hasChromium)(`the expert console in headless Chromium${skipReas
     await admin.page.getByRole('button', { name: 'Sign in' }).click();
     await admin.page.getByTestId('sign-in-error').filter({ hasText: 'do not match an active account' }).waitFor();
     await signIn(admin.page, 'lee.admin');
-    expect(await sections(admin.page)).toEqual(['Queue', 'Drafts', 'Users']);
+    expect(await sections(admin.page)).toEqual(['Queue', 'Drafts', 'Knowledge gaps', 'Insight', 'Users']);
 
     await admin.page.getByTestId('nav-users').click();
     const form = admin.page.getByRole('form', { name: 'Add a person' });

@@ -7,15 +7,21 @@ import { hasRole } from './format.js';
 import { renderCase } from './views/case-view.js';
 import { renderDraftEditor } from './views/draft-editor.js';
 import { renderDrafts } from './views/drafts.js';
+import { renderInsightDashboard } from './views/insight-dashboard.js';
+import { renderKnowledgeGaps } from './views/knowledge-gaps.js';
 import { renderQueue } from './views/queue.js';
 import { renderSignIn } from './views/sign-in.js';
 import { renderUsers } from './views/users.js';
 
 const caseRoles = ['expert', 'admin'];
 const curationRoles = ['curator', 'admin'];
+const knowledgeInsightRoles = ['supervisor', 'curator', 'admin'];
+const insightRoles = ['supervisor', 'curator', 'admin'];
 const sections = [
   { hash: '#/queue', label: 'Queue', roles: caseRoles },
   { hash: '#/drafts', label: 'Drafts', roles: curationRoles },
+  { hash: '#/knowledge-gaps', label: 'Knowledge gaps', roles: knowledgeInsightRoles },
+  { hash: '#/insight', label: 'Insight', roles: insightRoles },
   { hash: '#/users', label: 'Users', roles: ['admin'] },
 ];
 const routes = [
@@ -23,6 +29,8 @@ const routes = [
   { pattern: /^#\/cases\/([^/]+)$/, roles: caseRoles, render: renderCase },
   { pattern: /^#\/drafts$/, roles: curationRoles, render: renderDrafts },
   { pattern: /^#\/drafts\/([^/]+)$/, roles: curationRoles, render: renderDraftEditor },
+  { pattern: /^#\/knowledge-gaps$/, roles: knowledgeInsightRoles, render: renderKnowledgeGaps },
+  { pattern: /^#\/insight$/, roles: insightRoles, render: renderInsightDashboard },
   { pattern: /^#\/users$/, roles: ['admin'], render: renderUsers },
 ];
 

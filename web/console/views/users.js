@@ -5,6 +5,7 @@ const roles = [
   ['expert', 'Expert: answers cases'],
   ['curator', 'Curator: reviews and approves articles'],
   ['admin', 'Administrator: everything, and accounts'],
+  ['supervisor', 'Supervisor: reads the service figures'],
 ];
 
 export function renderUsers(container, { api, user, notify, fail }) {
