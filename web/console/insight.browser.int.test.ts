@@ -88,6 +88,10 @@ describe.skipIf(!hasChromium)(`the Insight dashboard in headless Chromium${skipR
     // Filters reload the figures: one channel only.
     await page.getByTestId('insight-channel').selectOption('sms');
     await expect.poll(() => page.locator('[data-testid="channel-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-channel')))).toEqual(['sms']);
+    // The open list of conversations follows the filter.
+    await expect
+      .poll(() => page.getByTestId('drill-item').evaluateAll((items) => items.length > 0 && items.every((item) => (item.textContent ?? '').includes('SMS ·'))))
+      .toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${artifacts}insight-dashboard-wide.png`, fullPage: true });
     expect(problems).toEqual([]);

@@ -26,6 +26,7 @@ export function renderInsightDashboard(container, { api, user, fail }) {
     control.addEventListener('change', () => {
       filters[name] = control.value;
       void load();
+      drill.follow(drillFilter());
     });
     return control;
   };
@@ -58,11 +59,15 @@ export function renderInsightDashboard(container, { api, user, fail }) {
     }
   }
 
-  function open(label, figure, extra) {
-    // The trend bucket does not change which conversations a number counted.
+  /** The filter a drill-down takes: the trend bucket does not change which conversations a number counted. */
+  function drillFilter() {
     const filter = query();
     delete filter.period;
-    drill.show(label, figure, filter, extra);
+    return filter;
+  }
+
+  function open(label, figure, extra) {
+    drill.show(label, figure, drillFilter(), extra);
   }
 
   function render(summary) {

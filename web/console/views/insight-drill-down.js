@@ -62,5 +62,12 @@ export function createDrillDown({ api, user, fail }) {
       void load(0);
       heading.focus();
     },
+    /** The dashboard's filter changed: an open list follows it, so it never shows another filter's conversations. */
+    follow(filter) {
+      if (!current) return;
+      current = { ...current, filter };
+      replaceChildren(list, element('li', { className: 'loading', text: 'Loading…' }));
+      void load(0);
+    },
   };
 }
