@@ -26,8 +26,17 @@ import { serviceSecret } from './secrets/service-secret.js';
 
 export type ChannelSettings = Pick<
   Config,
-  'twilio' | 'email' | 'webChat' | 'botFramework' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars' | 'rateLimits'
+  'twilio' | 'email' | 'webChat' | 'botFramework' | 'outbox' | 'publicBaseUrl' | 'defaultLocale' | 'messageMaxChars' | 'rateLimits' | 'generation'
 >;
+
+/**
+ * Turns running at once: the embedded generator's turn is work on the main
+ * thread, so one at a time keeps the event loop free for acknowledgements
+ * between its statements; a language model's turn mostly waits on the network.
+ */
+function turnsAtOnce(generation: ChannelSettings['generation']): number {
+  return generation.provider === 'openai' ? 8 : 1;
+}
 
 export interface ChannelParts {
   events: WebChatEvents;
@@ -75,7 +84,7 @@ export async function composeChannels(db: Db, assistant: AssistantParts, setting
     claimant: appProcess.id,
     ...(logger ? { logger } : {}),
   });
-  const turns = createTurnRunner(logger ? { logger } : {});
+  const turns = createTurnRunner({ maxRunning: turnsAtOnce(settings.generation), ...(logger ? { logger } : {}) });
   const pendingTurns = createPendingTurnStore(db, { processId: appProcess.id });
   const queued: QueuedChannelDependencies = {
     db,
