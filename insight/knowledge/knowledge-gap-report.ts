@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { redactPii } from '../../guardrails/input/pii/redact-pii.js';
 import type { Embedder } from '../../retrieval/embedder.js';
+import { bestWordedQuestion } from './best-worded-question.js';
 import { clusterGapQuestions, defaultGapSimilarityThreshold } from './cluster-gap-questions.js';
 import type { GapQuestion } from './gap-question-store.js';
 
@@ -64,7 +65,9 @@ export async function buildKnowledgeGapClusters(
     if (current.length < (options.minimumSize ?? 2)) return [];
     const medoid = mostCentral(group, clustered.similarity, clustered.normalized);
     const members = current.flatMap((index) => questions[index] ?? []).sort(newestFirst);
-    const label = display(questions[medoid]?.question ?? '');
+    const central = questions[medoid];
+    // The most central wording, unless another one in the period is better written.
+    const label = display((bestWordedQuestion([...(central ? [central] : []), ...members]) ?? central)?.question ?? '');
     return [
       {
         id: `gap-${createHash('sha256').update(clustered.normalized[medoid] ?? '').digest('hex').slice(0, 12)}`,
