@@ -122,6 +122,8 @@ describe(`crash recovery: ${run.repetitions} × kill -9 during a burst of ${run.
         account,
         messages,
         concurrency: 24,
+        // A steady stream, so the kill lands on turns and sends under way, not only on acknowledgements.
+        perSecond: 150,
         stopped: () => killed,
         onAcknowledged: (count) => {
           if (count < killAfter || killed) return;

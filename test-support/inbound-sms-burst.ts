@@ -70,16 +70,23 @@ export interface BurstOptions {
   onAcknowledged?: (acknowledged: number) => void;
   /** Once true, no further webhook is started. */
   stopped?: () => boolean;
+  /** At most this many webhooks started a second (evenly spaced), as a steady stream rather than all at once. */
+  perSecond?: number;
 }
 
 /** Posts every message with bounded concurrency; resolves with the Twilio ids that were acknowledged. */
 export async function fireInboundSmsBurst(options: BurstOptions): Promise<Set<string>> {
   const acknowledged = new Set<string>();
+  const started = performance.now();
   let next = 0;
   const worker = async () => {
     while (next < options.messages.length && !options.stopped?.()) {
-      const sms = options.messages[next];
+      const index = next;
+      const sms = options.messages[index];
       next += 1;
+      const due = options.perSecond === undefined ? 0 : started + (index * 1000) / options.perSecond - performance.now();
+      if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      if (options.stopped?.()) break;
       if (sms && (await postInboundSms(options.postUrl, options.account, sms))) {
         acknowledged.add(sms.messageSid);
         options.onAcknowledged?.(acknowledged.size);
