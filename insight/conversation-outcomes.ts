@@ -13,7 +13,9 @@ import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from '.
  *   channel; the conversation itself when the customer is unknown) asked the
  *   same question again within the repeat window. Two questions are the same
  *   when their standalone forms (the question as rewritten without context)
- *   differ only in case, punctuation and spacing (`insight_question_key`).
+ *   differ only in case, punctuation and spacing (`insight_question_key`,
+ *   stored per answer as `answers.question_key` when it is written, so the
+ *   regular expression does not run over every row on every query).
  * - `automated`: answered, not escalated, not repeated: the customer got an
  *   answer from the bot and did not need a person or to ask again.
  */
@@ -32,7 +34,7 @@ export const conversationOutcomesSql = `
   customer_questions AS (
     SELECT a.conversation_id, a.decision, a.created_at,
       lead(a.created_at) OVER (
-        PARTITION BY coalesce(c.customer_id, c.id), insight_question_key(coalesce(a.standalone_question, a.question))
+        PARTITION BY coalesce(c.customer_id, c.id), a.question_key
         ORDER BY a.created_at, a.id
       ) AS asked_again_at
     FROM answers a

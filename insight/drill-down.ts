@@ -65,7 +65,12 @@ export interface DrillDownPage {
 
 /** Each figure's conversation ids, as SQL selecting `conversation_id` (and `happened_at`, for ordering, newest first). */
 function figureSql(figure: DrillDownFigure): string {
-  const outcome = (condition: string) => `WITH ${conversationOutcomesSql} SELECT id AS conversation_id, created_at AS happened_at FROM outcomes WHERE ${condition}`;
+  // MATERIALIZED keeps the figure's condition out of the outcome joins: pushed
+  // in, it turns them into anti-joins the planner guesses at one row, and
+  // then picks nested loops that rerun the repeat check per conversation.
+  const outcome = (condition: string) =>
+    `WITH ${conversationOutcomesSql}, counted AS MATERIALIZED (SELECT * FROM outcomes)
+     SELECT id AS conversation_id, created_at AS happened_at FROM counted WHERE ${condition}`;
   const judged = (condition: string) => `WITH ${judgedCasesSql} SELECT conversation_id, opened_at AS happened_at FROM judged_cases WHERE ${condition}`;
   switch (figure) {
     case 'conversations':
