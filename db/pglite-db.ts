@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { isBackgroundWork, noteForegroundStatement, waitForForegroundLull } from './background-statements.js';
+import { isBackgroundWork } from './background-statements.js';
 import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
 import { storableParameters } from './storable-parameters.js';
@@ -19,13 +19,11 @@ export interface PgliteDbOptions {
  * next queued one on in a promise callback, so a stream of statements from
  * background work (`runInBackground`: the bot's turns, the outbox) would never
  * let the event loop read a new request. Each background statement first
- * waits for a lull in request handlers' statements (`waitForForegroundLull`):
- * webhooks waiting to be read and acknowledged go first, and their own
- * statements run at once.
+ * waits for the next turn of the event loop: webhooks waiting to be read and
+ * acknowledged go between any two of them, and their own statements run at once.
  */
-async function takeTurn(): Promise<void> {
-  if (isBackgroundWork()) await waitForForegroundLull();
-  else noteForegroundStatement();
+async function yieldToForeground(): Promise<void> {
+  if (isBackgroundWork()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
@@ -47,7 +45,7 @@ export class PgliteDb implements Db {
   ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    await takeTurn();
+    await yieldToForeground();
     try {
       return (await this.pglite.query<T>(sql, storableParameters(params))).rows;
     } catch (error) {
@@ -60,7 +58,7 @@ export class PgliteDb implements Db {
     return this.pglite.transaction(async (transaction) =>
       work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-          await takeTurn();
+          await yieldToForeground();
           const result = await transaction.query<R>(sql, storableParameters(params));
           return result.rows;
         },
