@@ -11,13 +11,14 @@ import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from '.
  * the customer's message to the decision (`answers.latency_ms`), every decision.
  */
 function decisionsSql(onlyDecision?: 'handoff'): string {
+  // Each decision carries its conversation's channel and locale (migration
+  // 0011), so the period's decisions are read without joining conversations.
   return `
   decisions AS (
     SELECT a.decision, a.latency_ms, a.reasons, coalesce(a.handoff->>'topic', 'none') AS topic,
-      c.channel, c.locale, ${bucketOf('a.created_at')} AS bucket
+      a.conversation_channel AS channel, a.conversation_locale AS locale, ${bucketOf('a.created_at')} AS bucket
     FROM answers a
-    JOIN conversations c ON c.id = a.conversation_id
-    WHERE a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
+    WHERE a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz ${channelAndLocale('a.conversation_channel', 'a.conversation_locale')}
       ${onlyDecision ? `AND a.decision = '${onlyDecision}'` : ''}
   )`;
 }

@@ -63,14 +63,13 @@ export interface DrillDownPage {
   nextOffset: number | null;
 }
 
+/** The figures whose SQL names each conversation once (one kept row per conversation), so no grouping is needed. */
+const oncePerConversation: ReadonlySet<DrillDownFigure> = new Set(['conversations', 'automated', 'repeated', 'escalated']);
+
 /** Each figure's conversation ids, as SQL selecting `conversation_id` (and `happened_at`, for ordering, newest first). */
 function figureSql(figure: DrillDownFigure): string {
-  // MATERIALIZED keeps the figure's condition out of the outcome joins: pushed
-  // in, it turns them into anti-joins the planner guesses at one row, and
-  // then picks nested loops that rerun the repeat check per conversation.
   const outcome = (condition: string) =>
-    `WITH ${conversationOutcomesSql}, counted AS MATERIALIZED (SELECT * FROM outcomes)
-     SELECT id AS conversation_id, created_at AS happened_at FROM counted WHERE ${condition}`;
+    `WITH ${conversationOutcomesSql} SELECT id AS conversation_id, created_at AS happened_at FROM outcomes WHERE ${condition}`;
   const judged = (condition: string) => `WITH ${judgedCasesSql} SELECT conversation_id, opened_at AS happened_at FROM judged_cases WHERE ${condition}`;
   switch (figure) {
     case 'conversations':
@@ -82,8 +81,9 @@ function figureSql(figure: DrillDownFigure): string {
     case 'escalated':
       return outcome('escalated');
     case 'handoffs':
-      return `SELECT a.conversation_id, a.created_at AS happened_at FROM answers a JOIN conversations c ON c.id = a.conversation_id
-        WHERE a.decision = 'handoff' AND a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
+      return `SELECT a.conversation_id, a.created_at AS happened_at FROM answers a
+        WHERE a.decision = 'handoff' AND a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz
+          ${channelAndLocale('a.conversation_channel', 'a.conversation_locale')}
           AND (@reason::text IS NULL OR @reason::text = ANY (a.reasons))
           AND (@topic::text IS NULL OR coalesce(a.handoff->>'topic', 'none') = @topic::text)`;
     case 'sla_met':
@@ -119,10 +119,12 @@ type DrillDownRow = {
 
 /** The conversations behind one figure, most recent first, a page at a time. */
 export async function loadDrillDown(db: Db, filter: InsightFilter, query: DrillDownQuery, now: Date): Promise<DrillDownPage> {
+  // Ungrouped, the page is read newest first along an index and stops after it.
+  const behind = oncePerConversation.has(query.figure)
+    ? figureSql(query.figure)
+    : `SELECT conversation_id, max(happened_at) AS happened_at FROM (${figureSql(query.figure)}) AS figure GROUP BY conversation_id`;
   const bound = withNamedParameters(
-    `WITH behind AS (
-       SELECT conversation_id, max(happened_at) AS happened_at FROM (${figureSql(query.figure)}) AS figure GROUP BY conversation_id
-     ),
+    `WITH behind AS (${behind}),
      -- The page first, so the details below are looked up for its rows only.
      page AS (
        SELECT conversation_id, happened_at FROM behind ORDER BY happened_at DESC, conversation_id LIMIT @limit::integer OFFSET @offset::integer

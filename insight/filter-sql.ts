@@ -2,15 +2,31 @@ import type { InsightFilter } from './insight-filter.js';
 
 /** The named SQL parameters (`@since`, `@until`, …) every insight query may use. */
 export function filterValues(filter: InsightFilter, now: Date): Record<string, unknown> {
+  const whole = wholeDays(filter);
   return {
     since: filter.since.toISOString(),
     until: filter.until.toISOString(),
+    wholeDaysFrom: whole.from.toISOString(),
+    wholeDaysUntil: whole.until.toISOString(),
     channel: filter.channel ?? null,
     locale: filter.locale ?? null,
     period: filter.period,
     repeatHours: filter.repeatWindowHours,
     now: now.toISOString(),
   };
+}
+
+/**
+ * The whole UTC days inside the period, `[from, until)`, which per-day
+ * rollups answer for; the period's rest, `[since, from)` and `[until, …)`, is
+ * read from the rows themselves. Without a whole day inside, both are the
+ * period's end, so the rows answer for all of it.
+ */
+export function wholeDays(filter: Pick<InsightFilter, 'since' | 'until'>): { from: Date; until: Date } {
+  const day = 86_400_000;
+  const from = Math.ceil(filter.since.getTime() / day) * day;
+  const until = Math.floor(filter.until.getTime() / day) * day;
+  return from < until ? { from: new Date(from), until: new Date(until) } : { from: filter.until, until: filter.until };
 }
 
 /** `AND` conditions keeping the rows of the chosen channel and locale; the columns name where those live. */
