@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../fakes/twilio-api/fake-twilio-api.js';
-import { signedTwilioRequest } from '../fakes/twilio-api/sign-twilio-webhook.js';
 import { replyTexts } from '../bot/reply-texts.js';
+import { sendInboundSms } from '../test-support/inbound-sms-burst.js';
 import { startTestApp, type TestApp } from '../test-support/start-test-app.js';
 
 const smsNumber = '+3197010000000';
@@ -30,10 +30,9 @@ describe('abuse limits', () => {
 
   async function sms(from: string, body: string): Promise<number> {
     sequence += 1;
-    const sid = `SM${String(sequence).padStart(32, '0')}`;
     const url = `${app.baseUrl}/api/twilio/messages`;
-    const params = { MessageSid: sid, SmsSid: sid, AccountSid: fakeAccountSid, From: from, To: smsNumber, Body: body, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' };
-    const response = await fetch(url, signedTwilioRequest({ authToken: fakeAuthToken, url, params }));
+    const account = { accountSid: fakeAccountSid, authToken: fakeAuthToken, to: smsNumber, signedUrl: url };
+    const response = await sendInboundSms(url, account, { messageSid: `SM${String(sequence).padStart(32, '0')}`, from, body });
     await response.text();
     await app.channels.turns.idle();
     await app.channels.worker.drain();

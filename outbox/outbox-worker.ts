@@ -1,4 +1,4 @@
-import { runInBackground } from '../db/background-statements.js';
+import { startBackgroundLoop } from '../db/background-loop.js';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../bot/observability/service-metrics.js';
 import {
@@ -46,10 +46,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const senders = new Map<OutboundChannel, ChannelSender>(options.senders.map((sender) => [sender.channel, sender]));
   const batchSize = options.batchSize ?? 20;
   const leaseMs = options.leaseMs ?? 60_000;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
   async function deliverOne(delivery: OutboundDelivery): Promise<void> {
     const sender = senders.get(delivery.channel);
     if (!sender) {
@@ -85,57 +81,34 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return false;
   }
 
-  async function pass(): Promise<number> {
-    let attempts = 0;
-    for (;;) {
-      const due = await outbox.claimDue(batchSize, leaseMs, options.claimant);
-      if (due.length === 0) return attempts;
-      await Promise.all(due.map(deliverOne));
-      attempts += due.length;
-      if (stopped) return attempts;
-    }
-  }
-
-  function run(): Promise<number> {
-    running ??= runInBackground(pass)
-      .catch((error: unknown) => {
-        logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'outbox pass failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      void run().finally(() => schedule(options.pollIntervalMs ?? 1_000));
-    }, delayMs);
-    timer.unref();
-  }
-  schedule(0);
+  const loop = startBackgroundLoop({
+    async pass() {
+      let attempts = 0;
+      for (;;) {
+        const due = await outbox.claimDue(batchSize, leaseMs, options.claimant);
+        if (due.length === 0) return attempts;
+        await Promise.all(due.map(deliverOne));
+        attempts += due.length;
+        if (loop.stopped) return attempts;
+      }
+    },
+    intervalMs: options.pollIntervalMs ?? 1_000,
+    failureMessage: 'outbox pass failed',
+    ...(logger ? { logger } : {}),
+  });
 
   return {
     async drain() {
       let total = 0;
       // A pass already running may have claimed before the latest enqueue: run until one finds nothing.
       for (;;) {
-        if (running) total += await running;
-        const attempts = await run();
+        if (loop.running) total += await loop.running;
+        const attempts = await loop.run();
         total += attempts;
         if (attempts === 0) return total;
       }
     },
-    wake() {
-      schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) await running;
-    },
+    wake: () => loop.wake(),
+    stop: () => loop.stop(),
   };
 }

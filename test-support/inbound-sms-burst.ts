@@ -38,8 +38,8 @@ export function distinctInboundSms(count: number, run: number): InboundSms[] {
   }));
 }
 
-/** Posts one signed webhook to `postUrl`; true when it was acknowledged (200), false when refused or cut off. */
-export async function postInboundSms(postUrl: string, account: TwilioAccount, sms: InboundSms): Promise<boolean> {
+/** Posts one signed Twilio SMS webhook to `postUrl`, as Twilio does (the same MessageSid when it redelivers). */
+export function sendInboundSms(postUrl: string, account: TwilioAccount, sms: InboundSms): Promise<Response> {
   const params = {
     MessageSid: sms.messageSid,
     SmsSid: sms.messageSid,
@@ -51,8 +51,13 @@ export async function postInboundSms(postUrl: string, account: TwilioAccount, sm
     NumSegments: '1',
     ApiVersion: '2010-04-01',
   };
+  return fetch(postUrl, signedTwilioRequest({ authToken: account.authToken, url: account.signedUrl, params }));
+}
+
+/** Posts one signed webhook to `postUrl`; true when it was acknowledged (200), false when refused or cut off. */
+export async function postInboundSms(postUrl: string, account: TwilioAccount, sms: InboundSms): Promise<boolean> {
   try {
-    const response = await fetch(postUrl, signedTwilioRequest({ authToken: account.authToken, url: account.signedUrl, params }));
+    const response = await sendInboundSms(postUrl, account, sms);
     await response.arrayBuffer();
     return response.status === 200;
   } catch {

@@ -1,4 +1,4 @@
-import { runInBackground } from '../../db/background-statements.js';
+import { startBackgroundLoop } from '../../db/background-loop.js';
 import type { Logger } from 'pino';
 import type { TurnRunner } from '../turn-runner.js';
 import type { PendingTurn } from './pending-turn.js';
@@ -37,56 +37,32 @@ const defaultBatchSize = 16;
 export function startPendingTurnSweep(options: PendingTurnSweepOptions): PendingTurnSweep {
   const { store, logger } = options;
   const batchSize = options.batchSize ?? defaultBatchSize;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  async function pass(): Promise<number> {
-    let recovered = 0;
-    while (!stopped) {
-      const room = Math.min(batchSize, options.turns.room);
-      if (room === 0) break;
-      const claimed = await store.claimAbandoned(room);
-      if (claimed.length === 0) break;
-      logger?.info({ turns: claimed.length, channels: [...new Set(claimed.map((turn) => turn.channel))] }, 'recovering unanswered messages');
-      await Promise.all(
-        claimed.map((turn) => startPendingTurn({ turns: options.turns, pendingTurns: store }, turn.inboundMessageId, () => options.resume(turn))),
-      );
-      recovered += claimed.length;
-    }
-    return recovered;
-  }
-
-  function run(): Promise<number> {
-    running ??= runInBackground(pass)
-      .catch((error: unknown) => {
-        logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'recovery sweep failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void run().finally(() => schedule(options.intervalMs ?? defaultIntervalMs));
-    }, delayMs);
-    timer.unref();
-  }
-  schedule(0);
+  const loop = startBackgroundLoop({
+    async pass() {
+      let recovered = 0;
+      while (!loop.stopped) {
+        const room = Math.min(batchSize, options.turns.room);
+        if (room === 0) break;
+        const claimed = await store.claimAbandoned(room);
+        if (claimed.length === 0) break;
+        logger?.info({ turns: claimed.length, channels: [...new Set(claimed.map((turn) => turn.channel))] }, 'recovering unanswered messages');
+        await Promise.all(
+          claimed.map((turn) => startPendingTurn({ turns: options.turns, pendingTurns: store }, turn.inboundMessageId, () => options.resume(turn))),
+        );
+        recovered += claimed.length;
+      }
+      return recovered;
+    },
+    intervalMs: options.intervalMs ?? defaultIntervalMs,
+    failureMessage: 'recovery sweep failed',
+    ...(logger ? { logger } : {}),
+  });
 
   return {
     async sweep() {
-      if (running) await running;
-      return run();
+      if (loop.running) await loop.running;
+      return loop.run();
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) await running;
-    },
+    stop: () => loop.stop(),
   };
 }

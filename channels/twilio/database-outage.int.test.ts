@@ -5,16 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPgliteDb } from '../../db/pglite-db.js';
 import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/fake-twilio-api.js';
-import { signedTwilioRequest } from '../../fakes/twilio-api/sign-twilio-webhook.js';
+import { sendInboundSms } from '../../test-support/inbound-sms-burst.js';
 import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';
 
 const smsNumber = '+3197010000000';
 const customer = '+31612347001';
 
-/** What Twilio sends for one inbound SMS; the same MessageSid when it redelivers. */
-function inboundSms(sid: string): Record<string, string> {
-  return { MessageSid: sid, SmsSid: sid, AccountSid: fakeAccountSid, From: customer, To: smsNumber, Body: 'How long does a SEPA transfer take?', NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' };
-}
+const sms = (messageSid: string) => ({ messageSid, from: customer, body: 'How long does a SEPA transfer take?' });
 
 describe('a webhook while the database is unavailable', () => {
   let twilioApi: FakeTwilioApi;
@@ -32,11 +29,10 @@ describe('a webhook while the database is unavailable', () => {
     apps.push(app);
     return app;
   }
-  async function post(app: TestApp, params: Record<string, string>): Promise<Response> {
+  function post(app: TestApp, messageSid: string): Promise<Response> {
     const url = `${app.baseUrl}/api/twilio/messages`;
-    return fetch(url, signedTwilioRequest({ authToken: fakeAuthToken, url, params }));
+    return sendInboundSms(url, { accountSid: fakeAccountSid, authToken: fakeAuthToken, to: smsNumber, signedUrl: url }, sms(messageSid));
   }
-
   beforeAll(async () => {
     twilioApi = await startFakeTwilioApi();
     dataDir = await mkdtemp(join(tmpdir(), 'database-outage-'));
@@ -55,7 +51,7 @@ describe('a webhook while the database is unavailable', () => {
     const sid = `SM${'7'.repeat(32)}`;
     await first.db.close();
 
-    const refused = await post(first, inboundSms(sid));
+    const refused = await post(first, sid);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unavailable');
@@ -71,8 +67,8 @@ describe('a webhook while the database is unavailable', () => {
     expect(partial).toEqual([]);
 
     // Twilio delivers the webhook again once the service answers.
-    expect((await post(second, inboundSms(sid))).status).toBe(200);
-    expect((await post(second, inboundSms(sid))).status).toBe(200);
+    expect((await post(second, sid)).status).toBe(200);
+    expect((await post(second, sid)).status).toBe(200);
     await second.channels.turns.idle();
     await second.channels.worker.drain();
     const replies = twilioApi.messages.filter((message) => message.to === customer);
