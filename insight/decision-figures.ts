@@ -1,4 +1,5 @@
-import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from './filter-sql.js';
+import { breakdownColumns, breakdownGroups, channelAndLocale } from './filter-sql.js';
+import { histogramPercentile } from './histogram-percentile.js';
 
 /**
  * The bot's decisions made in the period, on conversations of the chosen
@@ -9,20 +10,14 @@ import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from '.
  * restricted topic the handoff was routed by (`answers.handoff.topic`),
  * `none` when the handoff matched no topic. Latency is the recorded time from
  * the customer's message to the decision (`answers.latency_ms`), every decision.
+ *
+ * Whole UTC days are read from the per-day rows triggers keep as decisions are
+ * written (`insight_decision_days`, `insight_handoff_days`, migration 0012);
+ * the period's partial days at either end from the decisions themselves.
+ * Latency percentiles come from the latency buckets of those rows
+ * (`histogramPercentile`): exact when a bucket holds one latency, otherwise
+ * within the bucket's width (two significant digits of the milliseconds).
  */
-function decisionsSql(onlyDecision?: 'handoff'): string {
-  // Each decision carries its conversation's channel and locale (migration
-  // 0011), so the period's decisions are read without joining conversations.
-  return `
-  decisions AS (
-    SELECT a.decision, a.latency_ms, a.reasons, coalesce(a.handoff->>'topic', 'none') AS topic,
-      a.conversation_channel AS channel, a.conversation_locale AS locale, ${bucketOf('a.created_at')} AS bucket
-    FROM answers a
-    WHERE a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz ${channelAndLocale('a.conversation_channel', 'a.conversation_locale')}
-      ${onlyDecision ? `AND a.decision = '${onlyDecision}'` : ''}
-  )`;
-}
-
 export interface DecisionFigureRow {
   dimension: 'overall' | 'channel' | 'locale' | 'period';
   key: string | null;
@@ -34,17 +29,60 @@ export interface DecisionFigureRow {
   latency_p95: number | null;
 }
 
+// Whole days from the kept rows, and `select` over the decisions of the partial days at either end.
+function wholeDaysAndEdges(wholeDays: string, edge: (from: string, until: string) => string): string {
+  return `${wholeDays}
+    AND d.day >= (@wholeDaysFrom::timestamptz AT TIME ZONE 'UTC')::date AND d.day < (@wholeDaysUntil::timestamptz AT TIME ZONE 'UTC')::date
+    ${channelAndLocale('d.channel', 'd.locale')}
+    UNION ALL ${edge('@since', '@wholeDaysFrom')}
+    UNION ALL ${edge('@wholeDaysUntil', '@until')}`;
+}
+
+// The decisions of a partial day; `joined` and `condition` narrow or widen them.
+const decidedBetween = (from: string, until: string, joined = '', condition = '') => `
+    FROM answers a ${joined}
+    WHERE a.created_at >= ${from}::timestamptz AND a.created_at < ${until}::timestamptz
+      ${channelAndLocale('a.conversation_channel', 'a.conversation_locale')} ${condition}`;
+
+const handoffCauses = `CROSS JOIN LATERAL (
+      SELECT 'reason' AS kind, reason AS cause FROM unnest(a.reasons) AS reason
+      UNION ALL SELECT 'topic', coalesce(a.handoff->>'topic', 'none')) AS x`;
+
+// The trend bucket of a UTC day (a date, so no time zone comes into it).
+const bucket = `(date_trunc(@period::text, x.day::timestamp))::date`;
+
 export const decisionFiguresSql = `
-  WITH ${decisionsSql()}
-  SELECT ${breakdownColumns('d.channel', 'd.locale', 'd.bucket')},
-    count(*)::int AS decisions,
-    count(*) FILTER (WHERE d.decision = 'answer')::int AS answers,
-    count(*) FILTER (WHERE d.decision = 'clarify')::int AS clarifications,
-    count(*) FILTER (WHERE d.decision = 'handoff')::int AS handoffs,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY d.latency_ms) AS latency_p50,
-    percentile_cont(0.95) WITHIN GROUP (ORDER BY d.latency_ms) AS latency_p95
-  FROM decisions d
-  ${breakdownGroups('d.channel', 'd.locale', 'd.bucket')}`;
+  WITH histogram AS (
+    ${wholeDaysAndEdges(
+      `SELECT d.day, d.channel, d.locale, d.latency_bucket, d.decisions, d.answers, d.clarifications, d.handoffs, d.fastest_ms, d.slowest_ms
+    FROM insight_decision_days d WHERE true`,
+      (from, until) => `
+    SELECT (a.created_at AT TIME ZONE 'UTC')::date, a.conversation_channel, a.conversation_locale, insight_latency_bucket(a.latency_ms), 1,
+      (a.decision = 'answer')::int, (a.decision = 'clarify')::int, (a.decision = 'handoff')::int, a.latency_ms, a.latency_ms
+    ${decidedBetween(from, until)}`,
+    )}
+  ),
+  buckets AS (
+    SELECT ${breakdownColumns('x.channel', 'x.locale', bucket)}, x.latency_bucket,
+      sum(x.decisions) AS count, sum(x.answers) AS answers, sum(x.clarifications) AS clarifications, sum(x.handoffs) AS handoffs,
+      min(x.fastest_ms) AS smallest, max(x.slowest_ms) AS largest
+    FROM histogram x
+    ${breakdownGroups('x.channel', 'x.locale', bucket, 'x.latency_bucket')}
+  ),
+  ranked AS (
+    SELECT b.*, (sum(b.count) OVER (PARTITION BY b.dimension, b.key ORDER BY b.latency_bucket))::bigint - b.count AS before,
+      (sum(b.count) OVER (PARTITION BY b.dimension, b.key))::bigint AS total
+    FROM buckets b
+  )
+  SELECT r.dimension, r.key,
+    sum(r.count)::int AS decisions,
+    sum(r.answers)::int AS answers,
+    sum(r.clarifications)::int AS clarifications,
+    sum(r.handoffs)::int AS handoffs,
+    ${histogramPercentile(0.5, 'r')} AS latency_p50,
+    ${histogramPercentile(0.95, 'r')} AS latency_p95
+  FROM ranked r
+  GROUP BY r.dimension, r.key`;
 
 export interface HandoffCauseRow {
   dimension: 'overall' | 'channel' | 'locale' | 'period';
@@ -54,20 +92,17 @@ export interface HandoffCauseRow {
   handoffs: number;
 }
 
-/**
- * Handoffs per reason code and per topic, in every breakdown. Only handoffs
- * are read: joining every decision to its conversation first, to throw nine
- * in ten away after, was most of this query's time.
- */
+/** Handoffs per reason code and per topic, in every breakdown. */
 export const handoffCausesSql = `
-  WITH ${decisionsSql('handoff')},
-  causes AS (
-    SELECT d.channel, d.locale, d.bucket, 'reason' AS kind, reason AS cause
-    FROM decisions d CROSS JOIN unnest(d.reasons) AS reason
-    WHERE d.decision = 'handoff'
-    UNION ALL
-    SELECT d.channel, d.locale, d.bucket, 'topic', d.topic FROM decisions d WHERE d.decision = 'handoff'
+  WITH causes AS (
+    ${wholeDaysAndEdges(
+      `SELECT d.day, d.channel, d.locale, d.kind, d.cause, d.handoffs FROM insight_handoff_days d WHERE d.handoffs <> 0`,
+      (from, until) => `
+    SELECT (a.created_at AT TIME ZONE 'UTC')::date, a.conversation_channel, a.conversation_locale, x.kind, x.cause, 1
+    ${decidedBetween(from, until, handoffCauses, "AND a.decision = 'handoff'")}`,
+    )}
   )
-  SELECT ${breakdownColumns('x.channel', 'x.locale', 'x.bucket')}, x.kind, x.cause, count(*)::int AS handoffs
+  SELECT ${breakdownColumns('x.channel', 'x.locale', bucket)}, x.kind, x.cause, sum(x.handoffs)::int AS handoffs
   FROM causes x
-  ${breakdownGroups('x.channel', 'x.locale', 'x.bucket', 'x.kind, x.cause')}`;
+  ${breakdownGroups('x.channel', 'x.locale', bucket, 'x.kind, x.cause')}
+  HAVING sum(x.handoffs) <> 0`;

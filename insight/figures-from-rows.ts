@@ -1,13 +1,16 @@
 import type { Queryable, Row } from '../db/db.js';
+import { caseFiguresSql } from './case-figures.js';
 import { conversationFiguresSql } from './conversation-outcomes.js';
+import { decisionFiguresSql, handoffCausesSql } from './decision-figures.js';
 import { deliveryFiguresSql } from './delivery-figures.js';
 import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale, filterValues } from './filter-sql.js';
 import type { InsightFilter } from './insight-filter.js';
 import { withNamedParameters } from './named-parameters.js';
 
-// For tests: the figures that migration 0011 keeps up to date, computed again
-// from the rows alone the way they were before it (the definitions), so tests
-// can check that triggers and rollups never drift from them.
+// For tests: the figures that migrations 0011 and 0012 keep up to date,
+// computed again from the rows alone the way they were before them (the
+// definitions), so tests can check that triggers and rollups never drift
+// from them.
 
 const outcomesFromRowsSql = `
   WITH scoped AS (
@@ -59,17 +62,81 @@ const deliveryFromRowsSql = `
   WHERE o.created_at >= @since::timestamptz AND o.created_at < @until::timestamptz ${channelAndLocale('o.channel', 'c.locale')}
   ${breakdownGroups('o.channel', 'c.locale', bucketOf('o.created_at'))}`;
 
+const decisionsFromRowsSql = `
+  WITH d AS (
+    SELECT a.decision, a.latency_ms, c.channel, c.locale, ${bucketOf('a.created_at')} AS bucket
+    FROM answers a JOIN conversations c ON c.id = a.conversation_id
+    WHERE a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
+  )
+  SELECT ${breakdownColumns('d.channel', 'd.locale', 'd.bucket')},
+    count(*)::int AS decisions,
+    count(*) FILTER (WHERE d.decision = 'answer')::int AS answers,
+    count(*) FILTER (WHERE d.decision = 'clarify')::int AS clarifications,
+    count(*) FILTER (WHERE d.decision = 'handoff')::int AS handoffs,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY d.latency_ms) AS latency_p50,
+    percentile_cont(0.95) WITHIN GROUP (ORDER BY d.latency_ms) AS latency_p95
+  FROM d
+  ${breakdownGroups('d.channel', 'd.locale', 'd.bucket')}`;
+
+const handoffCausesFromRowsSql = `
+  WITH d AS (
+    SELECT a.reasons, coalesce(a.handoff->>'topic', 'none') AS topic, c.channel, c.locale, ${bucketOf('a.created_at')} AS bucket
+    FROM answers a JOIN conversations c ON c.id = a.conversation_id
+    WHERE a.decision = 'handoff' AND a.created_at >= @since::timestamptz AND a.created_at < @until::timestamptz
+      ${channelAndLocale('c.channel', 'c.locale')}
+  ),
+  x AS (
+    SELECT d.channel, d.locale, d.bucket, 'reason' AS kind, reason AS cause FROM d CROSS JOIN unnest(d.reasons) AS reason
+    UNION ALL SELECT d.channel, d.locale, d.bucket, 'topic', d.topic FROM d
+  )
+  SELECT ${breakdownColumns('x.channel', 'x.locale', 'x.bucket')}, x.kind, x.cause, count(*)::int AS handoffs
+  FROM x
+  ${breakdownGroups('x.channel', 'x.locale', 'x.bucket', 'x.kind, x.cause')}`;
+
+// The case figures as defined, with each case's conversation and first response looked up.
+const casesFromRowsSql = caseFiguresSql.replace(
+  /scoped_cases AS \([\s\S]*?\n {2}\),/,
+  `scoped_cases AS (
+    SELECT k.id, k.conversation_id, k.status, k.opened_at, k.closed_at, k.sla_due_at, c.channel, c.locale,
+      (SELECT min(m.created_at) FROM messages m
+       WHERE m.conversation_id = k.conversation_id AND m.author_type = 'expert'
+         AND m.created_at >= k.opened_at AND (k.closed_at IS NULL OR m.created_at <= k.closed_at)) AS first_response_at
+    FROM cases k JOIN conversations c ON c.id = k.conversation_id
+    WHERE k.opened_at >= @since::timestamptz AND k.opened_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
+  ),`,
+);
+
+if (casesFromRowsSql === caseFiguresSql) throw new Error('the case figures no longer read scoped_cases: update casesFromRowsSql');
+
 async function run(db: Queryable, sql: string, filter: InsightFilter, now: Date): Promise<Row[]> {
   const bound = withNamedParameters(sql, filterValues(filter, now));
   const rows = await db.query(bound.sql, bound.params);
-  return rows.sort((left, right) => `${String(left.dimension)}:${String(left.key)}`.localeCompare(`${String(right.dimension)}:${String(right.key)}`));
+  return rows.sort((left, right) => JSON.stringify(left).localeCompare(JSON.stringify(right)));
 }
 
-/** Conversation outcomes and delivery for the filter, from the kept figures and again from the rows alone. */
+/**
+ * The kept figures for the filter, and again from the rows alone. Latency
+ * percentiles agree exactly only while every latency bucket holds one
+ * latency, as in the fixture week.
+ */
 export async function keptAndRecounted(db: Queryable, filter: InsightFilter, now: Date) {
+  const figures = async (queries: Record<string, string>) =>
+    Object.fromEntries(await Promise.all(Object.entries(queries).map(async ([name, sql]) => [name, await run(db, sql, filter, now)] as const)));
   return {
-    kept: { conversations: await run(db, conversationFiguresSql, filter, now), delivery: await run(db, deliveryFiguresSql, filter, now) },
-    recounted: { conversations: await run(db, outcomesFromRowsSql, filter, now), delivery: await run(db, deliveryFromRowsSql, filter, now) },
+    kept: await figures({
+      conversations: conversationFiguresSql,
+      delivery: deliveryFiguresSql,
+      decisions: decisionFiguresSql,
+      handoffCauses: handoffCausesSql,
+      cases: caseFiguresSql,
+    }),
+    recounted: await figures({
+      conversations: outcomesFromRowsSql,
+      delivery: deliveryFromRowsSql,
+      decisions: decisionsFromRowsSql,
+      handoffCauses: handoffCausesFromRowsSql,
+      cases: casesFromRowsSql,
+    }),
   };
 }
 
@@ -97,6 +164,21 @@ export async function driftedRows(db: Queryable): Promise<Row[]> {
         count(*) FILTER (WHERE escalated)::int AS escalated, count(*) FILTER (WHERE answered AND NOT escalated)::int AS answered_not_escalated
       FROM recounted_outcomes GROUP BY 1, 2, 3
     ),
+    recounted_decision_days AS (
+      SELECT (a.created_at AT TIME ZONE 'UTC')::date AS day, c.channel, c.locale, insight_latency_bucket(a.latency_ms) AS latency_bucket,
+        count(*)::int AS decisions, count(*) FILTER (WHERE a.decision = 'answer')::int AS answers,
+        count(*) FILTER (WHERE a.decision = 'clarify')::int AS clarifications, count(*) FILTER (WHERE a.decision = 'handoff')::int AS handoffs,
+        min(a.latency_ms) AS fastest_ms, max(a.latency_ms) AS slowest_ms
+      FROM answers a JOIN conversations c ON c.id = a.conversation_id GROUP BY 1, 2, 3, 4
+    ),
+    recounted_handoff_days AS (
+      SELECT (a.created_at AT TIME ZONE 'UTC')::date AS day, c.channel, c.locale, x.kind, x.cause, count(*)::int AS handoffs
+      FROM answers a JOIN conversations c ON c.id = a.conversation_id
+      CROSS JOIN LATERAL (
+        SELECT 'reason' AS kind, reason AS cause FROM unnest(a.reasons) AS reason UNION ALL SELECT 'topic', coalesce(a.handoff->>'topic', 'none')
+      ) AS x
+      WHERE a.decision = 'handoff' GROUP BY 1, 2, 3, 4, 5
+    ),
     recounted_days AS (
       SELECT (o.created_at AT TIME ZONE 'UTC')::date AS day, o.channel, coalesce(c.locale, '') AS locale,
         count(*)::int AS messages, count(*) FILTER (WHERE o.status = 'failed')::int AS failed, count(*) FILTER (WHERE o.status = 'dead')::int AS dead
@@ -118,5 +200,20 @@ export async function driftedRows(db: Queryable): Promise<Row[]> {
     SELECT 'delivery day', concat_ws(' ', coalesce(d.day, r.day), coalesce(d.channel, r.channel), coalesce(d.locale, r.locale))
     FROM (SELECT * FROM insight_delivery_days WHERE messages <> 0 OR failed <> 0 OR dead <> 0) AS d
     FULL JOIN recounted_days r ON (r.day, r.channel, r.locale) = (d.day, d.channel, d.locale)
-    WHERE (d.messages, d.failed, d.dead) IS DISTINCT FROM (r.messages, r.failed, r.dead)`);
+    WHERE (d.messages, d.failed, d.dead) IS DISTINCT FROM (r.messages, r.failed, r.dead)
+    UNION ALL
+    SELECT 'decision day', concat_ws(' ', coalesce(d.day, r.day), coalesce(d.channel, r.channel), coalesce(d.locale, r.locale), coalesce(d.latency_bucket, r.latency_bucket))
+    FROM insight_decision_days d
+    FULL JOIN recounted_decision_days r ON (r.day, r.channel, r.locale, r.latency_bucket) = (d.day, d.channel, d.locale, d.latency_bucket)
+    WHERE (d.decisions, d.answers, d.clarifications, d.handoffs, d.fastest_ms, d.slowest_ms)
+      IS DISTINCT FROM (r.decisions, r.answers, r.clarifications, r.handoffs, r.fastest_ms, r.slowest_ms)
+    UNION ALL
+    SELECT 'handoff day', concat_ws(' ', coalesce(d.day, r.day), coalesce(d.channel, r.channel), coalesce(d.locale, r.locale), coalesce(d.cause, r.cause))
+    FROM (SELECT * FROM insight_handoff_days WHERE handoffs <> 0) AS d
+    FULL JOIN recounted_handoff_days r ON (r.day, r.channel, r.locale, r.kind, r.cause) = (d.day, d.channel, d.locale, d.kind, d.cause)
+    WHERE d.handoffs IS DISTINCT FROM r.handoffs
+    UNION ALL
+    SELECT 'case', k.id FROM cases k JOIN conversations c ON c.id = k.conversation_id
+    WHERE (k.conversation_channel, k.conversation_locale, k.first_response_at)
+      IS DISTINCT FROM (c.channel, c.locale, insight_case_first_response(k.conversation_id, k.opened_at, k.closed_at))`);
 }

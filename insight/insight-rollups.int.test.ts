@@ -42,7 +42,7 @@ async function addTurn(db: PgliteDb, conversationId: string, id: string, questio
   );
 }
 
-describe('figures kept by migration 0011 (triggers and rollups)', () => {
+describe('figures kept by migrations 0011 and 0012 (triggers and rollups)', () => {
   let db: PgliteDb;
   beforeAll(async () => {
     db = await createTestDb();
@@ -119,9 +119,55 @@ describe('figures kept by migration 0011 (triggers and rollups)', () => {
     const summary = await loadServiceSummary(db, week, fixtureWeek.now);
     expect(summary.overall.delivery).toEqual({ messages: 7, failed: 1, dead: 2, failureRate: 0.4286 });
   });
+
+  it('stays right when decisions are rewritten or deleted by hand', async () => {
+    await db.exec(`
+      INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, text, created_at)
+      VALUES ('dup-in', 'c6', 'whatsapp', 'dup-in', 'inbound', 'customer', 'help', '2026-03-06T11:00:00Z');
+      INSERT INTO answers (id, conversation_id, inbound_message_id, question, locale, kb_version, decision, confidence, reasons, generator,
+        latency_ms, handoff, created_at)
+      VALUES ('dup-reasons', 'c6', 'dup-in', 'help', 'en', 'kb-fixture', 'handoff', 0.1, ARRAY['not_covered', 'not_covered'], 'extractive',
+        1234, '{"topic": "fraud"}', '2026-03-06T11:00:01Z');`);
+    await expectKeptFiguresMatchRows(db);
+    await db.query(`UPDATE answers SET latency_ms = 1299, reasons = ARRAY['low_confidence'] WHERE id = 'dup-reasons'`);
+    expect(await driftedRows(db)).toEqual([]);
+    await db.query(`UPDATE answers SET decision = 'answer', latency_ms = 1250, created_at = '2026-03-07T01:00:00Z' WHERE id = 'dup-reasons'`);
+    expect(await driftedRows(db)).toEqual([]);
+    await db.query(`DELETE FROM answers WHERE id = 'dup-reasons'`);
+    await expectKeptFiguresMatchRows(db);
+  });
+
+  it("follows a person's replies and a case's opening and closing times", async () => {
+    const caseOf = async (id: string) =>
+      (await db.query<{ first_response_at: Date | null }>('SELECT first_response_at FROM cases WHERE id = $1', [id]))[0]?.first_response_at ?? null;
+    // c6: nobody replied; a reply now, then an earlier one, then the case closed before either.
+    const reply = (id: string, at: string) =>
+      db.query(
+        `INSERT INTO messages (id, conversation_id, channel, provider_message_id, direction, author_type, author_id, text, created_at)
+         VALUES ($1, 'c6', 'whatsapp', $1, 'outbound', 'expert', 'anna.expert', 'A person answers.', $2)`,
+        [id, at],
+      );
+    const [c6] = await db.query<{ opened_at: Date }>(`SELECT opened_at FROM cases WHERE id = 'case-c6'`);
+    const after = (minutes: number) => new Date((c6?.opened_at.getTime() ?? 0) + minutes * 60_000).toISOString();
+    await reply('c6-late', after(90));
+    expect(await caseOf('case-c6')).toEqual(new Date(after(90)));
+    await reply('c6-early', after(30));
+    expect(await caseOf('case-c6')).toEqual(new Date(after(30)));
+    await db.query(`UPDATE cases SET status = 'resolved', closed_at = $1 WHERE id = 'case-c6'`, [after(10)]);
+    expect(await caseOf('case-c6')).toBeNull();
+    await db.query(`UPDATE cases SET closed_at = $1 WHERE id = 'case-c6'`, [after(60)]);
+    expect(await caseOf('case-c6')).toEqual(new Date(after(30)));
+    await db.query(`UPDATE messages SET author_type = 'bot' WHERE id = 'c6-early'`);
+    expect(await caseOf('case-c6')).toBeNull();
+    await db.query(`UPDATE cases SET closed_at = NULL, status = 'open' WHERE id = 'case-c6'`);
+    expect(await caseOf('case-c6')).toEqual(new Date(after(90)));
+    await db.query(`DELETE FROM messages WHERE id = 'c6-late'`);
+    expect(await caseOf('case-c6')).toBeNull();
+    await expectKeptFiguresMatchRows(db);
+  });
 });
 
-describe('migration 0011 on a database that already has rows', () => {
+describe('migrations 0011 and 0012 on a database that already has rows', () => {
   it('backfills the same figures the triggers keep', async () => {
     const migrations = await readMigrations();
     const existing = await createPgliteDb();

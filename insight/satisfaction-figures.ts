@@ -6,7 +6,8 @@ import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from '.
  * resolves a case (handoff/expert-replies.ts), so every recorded score rates a
  * person. Nothing asks after a conversation the bot handled alone, so bot
  * satisfaction is reported as zero responses rather than inferred.
- * "Satisfied" is a score of 4 or 5.
+ * "Satisfied" is a score of 4 or 5. The conversation's channel and locale
+ * are read from the case scored, which carries them (migration 0012).
  */
 export interface SatisfactionFigureRow {
   dimension: 'overall' | 'channel' | 'locale' | 'period';
@@ -19,11 +20,11 @@ export interface SatisfactionFigureRow {
 const bucket = bucketOf('r.created_at');
 
 export const satisfactionFiguresSql = `
-  SELECT ${breakdownColumns('c.channel', 'c.locale', bucket)},
+  SELECT ${breakdownColumns('k.conversation_channel', 'k.conversation_locale', bucket)},
     count(*)::int AS responses,
     avg(r.score)::float8 AS average,
     count(*) FILTER (WHERE r.score >= 4)::int AS satisfied
   FROM csat_responses r
-  JOIN conversations c ON c.id = r.conversation_id
-  WHERE r.created_at >= @since::timestamptz AND r.created_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
-  ${breakdownGroups('c.channel', 'c.locale', bucket)}`;
+  JOIN cases k ON k.id = r.case_id
+  WHERE r.created_at >= @since::timestamptz AND r.created_at < @until::timestamptz ${channelAndLocale('k.conversation_channel', 'k.conversation_locale')}
+  ${breakdownGroups('k.conversation_channel', 'k.conversation_locale', bucket)}`;
