@@ -49,7 +49,12 @@ const handoffCauses = `CROSS JOIN LATERAL (
       UNION ALL SELECT 'topic', coalesce(a.handoff->>'topic', 'none')) AS x`;
 
 // The trend bucket of a UTC day (a date, so no time zone comes into it).
-const bucket = `(date_trunc(@period::text, x.day::timestamp))::date`;
+const trendOf = (day: string) => `(date_trunc(@period::text, ${day}::timestamp))::date`;
+
+// A latency bucket's counts summed over rows of `row`, and its fastest and slowest.
+const bucketSums = (row: string, count: string, fastest: string, slowest: string) =>
+  `sum(${row}.${count}) AS count, sum(${row}.answers) AS answers, sum(${row}.clarifications) AS clarifications, sum(${row}.handoffs) AS handoffs,
+      min(${row}.${fastest}) AS smallest, max(${row}.${slowest}) AS largest`;
 
 export const decisionFiguresSql = `
   WITH histogram AS (
@@ -62,12 +67,23 @@ export const decisionFiguresSql = `
     ${decidedBetween(from, until)}`,
     )}
   ),
-  buckets AS (
-    SELECT ${breakdownColumns('x.channel', 'x.locale', bucket)}, x.latency_bucket,
-      sum(x.decisions) AS count, sum(x.answers) AS answers, sum(x.clarifications) AS clarifications, sum(x.handoffs) AS handoffs,
-      min(x.fastest_ms) AS smallest, max(x.slowest_ms) AS largest
+  -- Two passes over the histogram rows: the period per channel and locale,
+  -- and per day; every breakdown is then summed from those few rows.
+  partial AS (
+    SELECT x.channel, x.locale, x.day, x.latency_bucket, ${bucketSums('x', 'decisions', 'fastest_ms', 'slowest_ms')}
     FROM histogram x
-    ${breakdownGroups('x.channel', 'x.locale', bucket, 'x.latency_bucket')}
+    GROUP BY GROUPING SETS ((x.channel, x.locale, x.latency_bucket), (x.day, x.latency_bucket))
+  ),
+  buckets AS (
+    SELECT CASE GROUPING(p.channel, p.locale) WHEN 3 THEN 'overall' WHEN 1 THEN 'channel' ELSE 'locale' END AS dimension,
+      CASE GROUPING(p.channel, p.locale) WHEN 1 THEN p.channel WHEN 2 THEN coalesce(p.locale, 'unknown') END AS key,
+      p.latency_bucket, ${bucketSums('p', 'count', 'smallest', 'largest')}
+    FROM partial p WHERE p.day IS NULL
+    GROUP BY GROUPING SETS ((p.latency_bucket), (p.channel, p.latency_bucket), (p.locale, p.latency_bucket))
+    UNION ALL
+    SELECT 'period', to_char(${trendOf('p.day')}, 'YYYY-MM-DD'), p.latency_bucket, ${bucketSums('p', 'count', 'smallest', 'largest')}
+    FROM partial p WHERE p.day IS NOT NULL
+    GROUP BY ${trendOf('p.day')}, p.latency_bucket
   ),
   ranked AS (
     SELECT b.*, (sum(b.count) OVER (PARTITION BY b.dimension, b.key ORDER BY b.latency_bucket))::bigint - b.count AS before,
@@ -102,7 +118,7 @@ export const handoffCausesSql = `
     ${decidedBetween(from, until, handoffCauses, "AND a.decision = 'handoff'")}`,
     )}
   )
-  SELECT ${breakdownColumns('x.channel', 'x.locale', bucket)}, x.kind, x.cause, sum(x.handoffs)::int AS handoffs
+  SELECT ${breakdownColumns('x.channel', 'x.locale', trendOf('x.day'))}, x.kind, x.cause, sum(x.handoffs)::int AS handoffs
   FROM causes x
-  ${breakdownGroups('x.channel', 'x.locale', bucket, 'x.kind, x.cause')}
+  ${breakdownGroups('x.channel', 'x.locale', trendOf('x.day'), 'x.kind, x.cause')}
   HAVING sum(x.handoffs) <> 0`;

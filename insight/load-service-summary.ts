@@ -41,7 +41,19 @@ export async function loadServiceSummary(db: Db, filter: InsightFilter, now: Dat
     return figures;
   };
 
-  for (const row of await runSummaryQuery<ConversationFigureRow & Row>(db, 'conversations', filter, now)) {
+  // One query per figure, all at once: on Postgres each runs on its own pooled
+  // connection, so the summary takes as long as the slowest; PGlite runs them in turn.
+  const [conversationRows, decisionRows, causeRows, caseRows, satisfactionRows, deliveryRows, breaches] = await Promise.all([
+    runSummaryQuery<ConversationFigureRow & Row>(db, 'conversations', filter, now),
+    runSummaryQuery<DecisionFigureRow & Row>(db, 'decisions', filter, now),
+    runSummaryQuery<HandoffCauseRow & Row>(db, 'handoffCauses', filter, now),
+    runSummaryQuery<CaseFigureRow & Row>(db, 'cases', filter, now),
+    runSummaryQuery<SatisfactionFigureRow & Row>(db, 'satisfaction', filter, now),
+    runSummaryQuery<DeliveryFigureRow & Row>(db, 'delivery', filter, now),
+    runSummaryQuery<BreachRow & Row>(db, 'breachesNow', filter, now),
+  ]);
+
+  for (const row of conversationRows) {
     const { conversations } = slice(row);
     Object.assign(conversations, {
       started: row.started,
@@ -53,7 +65,7 @@ export async function loadServiceSummary(db: Db, filter: InsightFilter, now: Dat
       automatedRate: ratio(row.automated, row.decided),
     });
   }
-  for (const row of await runSummaryQuery<DecisionFigureRow & Row>(db, 'decisions', filter, now)) {
+  for (const row of decisionRows) {
     const figures = slice(row);
     Object.assign(figures.decisions, {
       total: row.decisions,
@@ -64,11 +76,11 @@ export async function loadServiceSummary(db: Db, filter: InsightFilter, now: Dat
     });
     figures.answerLatency = { decisions: row.decisions, p50Ms: rounded(row.latency_p50, 1), p95Ms: rounded(row.latency_p95, 1) };
   }
-  for (const row of await runSummaryQuery<HandoffCauseRow & Row>(db, 'handoffCauses', filter, now)) {
+  for (const row of causeRows) {
     const { decisions } = slice(row);
     (row.kind === 'reason' ? decisions.byReason : decisions.byTopic).push({ cause: row.cause, handoffs: row.handoffs, rate: null });
   }
-  for (const row of await runSummaryQuery<CaseFigureRow & Row>(db, 'cases', filter, now)) {
+  for (const row of caseRows) {
     slice(row).cases = {
       opened: row.opened,
       firstResponses: row.responded,
@@ -78,7 +90,7 @@ export async function loadServiceSummary(db: Db, filter: InsightFilter, now: Dat
       sla: { met: row.sla_met, missed: row.sla_missed, attainment: ratio(row.sla_met, row.sla_met + row.sla_missed) },
     };
   }
-  for (const row of await runSummaryQuery<SatisfactionFigureRow & Row>(db, 'satisfaction', filter, now)) {
+  for (const row of satisfactionRows) {
     slice(row).satisfaction.person = {
       responses: row.responses,
       average: rounded(row.average, 2),
@@ -86,10 +98,9 @@ export async function loadServiceSummary(db: Db, filter: InsightFilter, now: Dat
       satisfiedShare: ratio(row.satisfied, row.responses),
     };
   }
-  for (const row of await runSummaryQuery<DeliveryFigureRow & Row>(db, 'delivery', filter, now)) {
+  for (const row of deliveryRows) {
     slice(row).delivery = { messages: row.messages, failed: row.failed, dead: row.dead, failureRate: ratio(row.failed + row.dead, row.messages) };
   }
-  const breaches = await runSummaryQuery<BreachRow & Row>(db, 'breachesNow', filter, now);
 
   for (const figures of slices.values()) {
     const { decisions } = figures;

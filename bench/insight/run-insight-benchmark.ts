@@ -76,7 +76,7 @@ for (const periodDays of [7, 30, days]) {
   measurements.push(await measure('summary (all queries)', periodDays, () => loadServiceSummary(db, filter, until)));
 }
 
-// The write path: what the insight triggers (migration 0011) add to each
+// The write path: what the insight triggers (migrations 0011 and 0012) add to each
 // decision and outbox write, one statement at a time on the seeded database.
 // Each decision repeats its conversation's first question, so it also moves
 // the repeat check of an earlier answer.
@@ -145,7 +145,7 @@ function markdown(report: typeof results): string {
     '',
     `Goal: p95 <= ${report.goal.p95Ms} ms per dashboard query: **${report.goal.met ? 'met' : 'not met'}** (worst: ${report.goal.worst}).`,
     '',
-    `Writes: ${writes} single statements each, timed with the insight triggers of migration 0011 in place.`,
+    `Writes: ${writes} single statements each, timed with the insight triggers of migrations 0011 and 0012 in place.`,
     '',
     '| query | period (days) | p50 ms | p95 ms | max ms |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -35,7 +35,7 @@ export async function seedInsightData(db: Db, options: InsightSeedOptions): Prom
   const until = options.until.toISOString();
   await db.exec(`
     -- A bulk load, as a restore would be: row triggers (the insight figures
-    -- kept per row, migration 0011) are off while it runs, and the kept
+    -- kept per row, migrations 0011 and 0012) are off while it runs, and the kept
     -- figures are rebuilt from the rows once at the end. Row by row, a
     -- million messages in one transaction took over ten minutes.
     SET session_replication_role = replica;
