@@ -23,6 +23,7 @@ import { createCustomerRoutes } from './http/customer-routes.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createHealthRoutes } from './http/health-routes.js';
 import { createMetricsRoutes } from './http/metrics-routes.js';
+import { countForegroundRequests } from './http/count-foreground-requests.js';
 import { requestContext } from './http/request-context.js';
 
 export interface AppDependencies {
@@ -59,6 +60,7 @@ export function createApp(dependencies: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(countForegroundRequests());
   app.use(requestContext(dependencies.logger));
   app.use(express.json({ limit: dependencies.config.bodyLimitBytes, strict: true }));
 

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { isBackgroundWork } from './background-statements.js';
+import { foregroundQuiet, isBackgroundWork } from './background-statements.js';
 import { asDatabaseUnavailable } from './database-unavailable-error.js';
 import type { Db, Queryable, Row } from './db.js';
 import { storableParameters } from './storable-parameters.js';
@@ -12,18 +12,28 @@ export interface PgliteDbOptions {
   loadDataDir?: Blob | File;
   /** Runs after the database has closed, e.g. to release the data-directory lock. */
   onClose?: () => void;
+  /** The longest a background statement waits for requests to be answered (default 20 ms). */
+  maxForegroundWaitMs?: number;
 }
 
 /**
  * PGlite runs every statement synchronously on the main thread and hands the
  * next queued one on in a promise callback, so a stream of statements from
  * background work (`runInBackground`: the bot's turns, the outbox) would never
- * let the event loop read a new request. Each background statement first
- * waits for the next turn of the event loop: webhooks waiting to be read and
- * acknowledged go between any two of them, and their own statements run at once.
+ * let the event loop read a new request, and would share the thread with the
+ * requests it did read. Before each background statement the event loop goes
+ * round, so waiting requests are read; then, unless the statement belongs to
+ * an open transaction, it waits while requests are being handled (at most
+ * `maxForegroundWaitMs`): webhooks are acknowledged first and background work
+ * takes the gaps. Inside a transaction it does not wait, since a request's own
+ * statements queue behind the open transaction.
  */
-async function yieldToForeground(): Promise<void> {
-  if (isBackgroundWork()) await new Promise((resolve) => setImmediate(resolve));
+const defaultMaxForegroundWaitMs = 20;
+
+async function yieldToForeground(maxWaitMs: number | undefined): Promise<void> {
+  if (!isBackgroundWork()) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  if (maxWaitMs !== undefined) await foregroundQuiet(maxWaitMs);
 }
 
 /** The embedded default: Postgres in WebAssembly with pgvector, no server needed. */
@@ -33,7 +43,7 @@ export async function createPgliteDb(options: PgliteDbOptions = {}): Promise<Pgl
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     extensions: { vector },
   });
-  return new PgliteDb(pglite, options.onClose);
+  return new PgliteDb(pglite, options.onClose, options.maxForegroundWaitMs);
 }
 
 export class PgliteDb implements Db {
@@ -42,10 +52,11 @@ export class PgliteDb implements Db {
   constructor(
     readonly pglite: PGlite,
     private readonly onClose: () => void = () => undefined,
+    private readonly maxForegroundWaitMs = defaultMaxForegroundWaitMs,
   ) {}
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    await yieldToForeground();
+    await yieldToForeground(this.maxForegroundWaitMs);
     try {
       return (await this.pglite.query<T>(sql, storableParameters(params))).rows;
     } catch (error) {
@@ -54,11 +65,12 @@ export class PgliteDb implements Db {
   }
 
   async transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T> {
+    await yieldToForeground(this.maxForegroundWaitMs);
     if (this.pglite.closed) throw asDatabaseUnavailable(new Error('PGlite is closed'));
     return this.pglite.transaction(async (transaction) =>
       work({
         async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-          await yieldToForeground();
+          await yieldToForeground(undefined);
           const result = await transaction.query<R>(sql, storableParameters(params));
           return result.rows;
         },
