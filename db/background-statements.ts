@@ -19,6 +19,10 @@ export function isBackgroundWork(): boolean {
 
 let requestsInFlight = 0;
 let quietWaiters: (() => void)[] = [];
+/** When a request last started or was answered (`performance.now()`). */
+let lastForegroundAt = Number.NEGATIVE_INFINITY;
+/** How long after the last request background work waits: under a stream of webhooks, gaps this short are left to them. */
+const settleMs = 1;
 
 /**
  * A request is being handled: background statements wait until none is (at
@@ -27,11 +31,13 @@ let quietWaiters: (() => void)[] = [];
  */
 export function holdForeground(): () => void {
   requestsInFlight += 1;
+  lastForegroundAt = performance.now();
   let released = false;
   return () => {
     if (released) return;
     released = true;
     requestsInFlight -= 1;
+    lastForegroundAt = performance.now();
     if (requestsInFlight > 0) return;
     const waiters = quietWaiters;
     quietWaiters = [];
@@ -45,16 +51,26 @@ export function foregroundRequests(): number {
 }
 
 /**
- * Resolves once no request is being handled, or after `maxWaitMs` whatever
- * happens, so background work always moves on, if slowly, under a steady
- * stream of requests.
+ * Resolves once no request is being handled and none started or was answered
+ * in the last millisecond, or after `maxWaitMs` whatever happens, so
+ * background work always moves on, if slowly, under a steady stream of requests.
  */
 export async function foregroundQuiet(maxWaitMs: number): Promise<void> {
-  if (requestsInFlight === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  await new Promise<void>((resolve) => {
-    quietWaiters.push(resolve);
-    timer = setTimeout(resolve, maxWaitMs);
-  });
-  clearTimeout(timer);
+  const deadline = performance.now() + maxWaitMs;
+  for (;;) {
+    const now = performance.now();
+    if (now >= deadline) return;
+    if (requestsInFlight === 0) {
+      const settled = lastForegroundAt + settleMs - now;
+      if (settled <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(settled, deadline - now)));
+      continue;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      quietWaiters.push(resolve);
+      timer = setTimeout(resolve, deadline - now);
+    });
+    clearTimeout(timer);
+  }
 }
