@@ -67,10 +67,14 @@ export async function foregroundQuiet(maxWaitMs: number): Promise<void> {
       continue;
     }
     let timer: NodeJS.Timeout | undefined;
+    let wake: (() => void) | undefined;
     await new Promise<void>((resolve) => {
+      wake = resolve;
       quietWaiters.push(resolve);
       timer = setTimeout(resolve, deadline - now);
     });
     clearTimeout(timer);
+    // Woken by the deadline rather than a release: no longer waiting.
+    quietWaiters = quietWaiters.filter((waiter) => waiter !== wake);
   }
 }

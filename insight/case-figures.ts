@@ -19,12 +19,20 @@ import { bucketOf, breakdownColumns, breakdownGroups, channelAndLocale } from '.
  * response, kept by triggers as cases and a person's messages are written
  * (migration 0012), so no case looks up its conversation or messages here.
  */
-export const judgedCasesSql = `
-  scoped_cases AS (
+const storedScopedCasesSql = `
     SELECT k.id, k.conversation_id, k.status, k.opened_at, k.closed_at, k.sla_due_at, k.first_response_at,
       k.conversation_channel AS channel, k.conversation_locale AS locale
     FROM cases k
-    WHERE k.opened_at >= @since::timestamptz AND k.opened_at < @until::timestamptz ${channelAndLocale('k.conversation_channel', 'k.conversation_locale')}
+    WHERE k.opened_at >= @since::timestamptz AND k.opened_at < @until::timestamptz ${channelAndLocale('k.conversation_channel', 'k.conversation_locale')}`;
+
+/**
+ * `judged_cases` over the cases `scopedCases` selects (id, conversation_id,
+ * status, opened_at, closed_at, sla_due_at, first_response_at, channel,
+ * locale); the figures read what cases store, tests the same from raw rows.
+ */
+export function judgedCasesOver(scopedCases: string): string {
+  return `
+  scoped_cases AS (${scopedCases}
   ),
   judged_cases AS (
     SELECT s.*,
@@ -32,6 +40,9 @@ export const judgedCasesSql = `
            WHEN coalesce(s.closed_at, @now::timestamptz) > s.sla_due_at THEN false END AS sla_met
     FROM scoped_cases s
   )`;
+}
+
+export const judgedCasesSql = judgedCasesOver(storedScopedCasesSql);
 
 export interface CaseFigureRow {
   dimension: 'overall' | 'channel' | 'locale' | 'period';
@@ -55,8 +66,10 @@ const bucket = bucketOf('j.opened_at');
 const firstResponse = "date_part('epoch', j.first_response_at - j.opened_at)";
 const resolution = `CASE WHEN j.status = 'resolved' THEN date_part('epoch', j.closed_at - j.opened_at) END`;
 
-export const caseFiguresSql = `
-  WITH ${judgedCasesSql}
+/** The case figures over the cases `scopedCases` selects (see `judgedCasesOver`). */
+export function caseFiguresOver(scopedCases: string): string {
+  return `
+  WITH ${judgedCasesOver(scopedCases)}
   SELECT ${breakdownColumns('j.channel', 'j.locale', bucket)},
     count(*)::int AS opened,
     count(j.first_response_at)::int AS responded,
@@ -71,6 +84,9 @@ export const caseFiguresSql = `
     count(*) FILTER (WHERE NOT j.sla_met)::int AS sla_missed
   FROM judged_cases j
   ${breakdownGroups('j.channel', 'j.locale', bucket)}`;
+}
+
+export const caseFiguresSql = caseFiguresOver(storedScopedCasesSql);
 
 export interface BreachRow {
   dimension: 'overall' | 'channel' | 'locale';

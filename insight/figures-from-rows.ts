@@ -1,5 +1,5 @@
 import type { Queryable, Row } from '../db/db.js';
-import { caseFiguresSql } from './case-figures.js';
+import { caseFiguresOver, caseFiguresSql } from './case-figures.js';
 import { conversationFiguresSql } from './conversation-outcomes.js';
 import { decisionFiguresSql, handoffCausesSql } from './decision-figures.js';
 import { deliveryFiguresSql } from './delivery-figures.js';
@@ -94,19 +94,13 @@ const handoffCausesFromRowsSql = `
   ${breakdownGroups('x.channel', 'x.locale', 'x.bucket', 'x.kind, x.cause')}`;
 
 // The case figures as defined, with each case's conversation and first response looked up.
-const casesFromRowsSql = caseFiguresSql.replace(
-  /scoped_cases AS \([\s\S]*?\n {2}\),/,
-  `scoped_cases AS (
+const casesFromRowsSql = caseFiguresOver(`
     SELECT k.id, k.conversation_id, k.status, k.opened_at, k.closed_at, k.sla_due_at, c.channel, c.locale,
       (SELECT min(m.created_at) FROM messages m
        WHERE m.conversation_id = k.conversation_id AND m.author_type = 'expert'
          AND m.created_at >= k.opened_at AND (k.closed_at IS NULL OR m.created_at <= k.closed_at)) AS first_response_at
     FROM cases k JOIN conversations c ON c.id = k.conversation_id
-    WHERE k.opened_at >= @since::timestamptz AND k.opened_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}
-  ),`,
-);
-
-if (casesFromRowsSql === caseFiguresSql) throw new Error('the case figures no longer read scoped_cases: update casesFromRowsSql');
+    WHERE k.opened_at >= @since::timestamptz AND k.opened_at < @until::timestamptz ${channelAndLocale('c.channel', 'c.locale')}`);
 
 async function run(db: Queryable, sql: string, filter: InsightFilter, now: Date): Promise<Row[]> {
   const bound = withNamedParameters(sql, filterValues(filter, now));

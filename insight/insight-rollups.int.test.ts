@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../db/migrate.js';
 import { createPgliteDb, type PgliteDb } from '../db/pglite-db.js';
 import { createCustomerDirectory } from '../bot/conversations/customer-directory.js';
@@ -7,6 +7,7 @@ import { driftedRows, keptAndRecounted } from './figures-from-rows.js';
 import type { InsightFilter } from './insight-filter.js';
 import { loadServiceSummary } from './load-service-summary.js';
 import { fixtureWeek, seedFixtureWeek } from './service-figures-fixture.js';
+import { openFixtureWeekDb } from './fixture-week-db.js';
 
 const week: InsightFilter = { since: fixtureWeek.since, until: fixtureWeek.until, period: 'day', repeatWindowHours: 24 };
 
@@ -44,12 +45,8 @@ async function addTurn(db: PgliteDb, conversationId: string, id: string, questio
 
 describe('figures kept by migrations 0011 and 0012 (triggers and rollups)', () => {
   let db: PgliteDb;
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedFixtureWeek(db);
-  });
-  afterAll(async () => {
-    await db?.close();
+  openFixtureWeekDb((opened) => {
+    db = opened;
   });
 
   it('match a recount from the rows after the fixture week is written', async () => {

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PgliteDb } from '../db/pglite-db.js';
-import { createTestDb } from '../test-support/test-db.js';
 import { loadDrillDown, type DrillDownFigure } from './drill-down.js';
 import type { InsightFilter } from './insight-filter.js';
 import { loadServiceSummary } from './load-service-summary.js';
-import { fixtureWeek, seedFixtureWeek } from './service-figures-fixture.js';
+import { fixtureWeek } from './service-figures-fixture.js';
 import { summaryToCsv } from './summary-csv.js';
+import { openFixtureWeekDb } from './fixture-week-db.js';
 
 const week: InsightFilter = { since: fixtureWeek.since, until: fixtureWeek.until, period: 'day', repeatWindowHours: 24 };
 const noDurations = { p50: null, p95: null, average: null };
 
 describe('service figures on a week worked out by hand', () => {
   let db: PgliteDb;
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedFixtureWeek(db);
-  });
-  afterAll(async () => {
-    await db?.close();
+  openFixtureWeekDb((opened) => {
+    db = opened;
   });
 
   it('computes every overall figure exactly', async () => {

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PgliteDb } from '../db/pglite-db.js';
-import { createTestDb } from '../test-support/test-db.js';
-import { seedFixtureWeek } from './service-figures-fixture.js';
+import { openFixtureWeekDb } from './fixture-week-db.js';
 
 // The repeat check reads answers.question_key (stored when an answer is
 // written) instead of calling insight_question_key() per row. Both must
 // always agree, or "repeated" would silently change meaning.
 describe('the stored question key', () => {
   let db: PgliteDb;
-  beforeAll(async () => {
-    db = await createTestDb();
-    await seedFixtureWeek(db);
-  });
-  afterAll(async () => {
-    await db?.close();
+  openFixtureWeekDb((opened) => {
+    db = opened;
   });
 
   it('is the question key of the standalone question, or of the question without one', async () => {

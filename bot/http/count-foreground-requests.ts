@@ -13,9 +13,8 @@ export function countForegroundRequests(): RequestHandler {
       next();
       return;
     }
-    const release = holdForeground();
-    response.once('finish', release);
-    response.once('close', release);
+    // 'close' follows every response, finished or cut off.
+    response.once('close', holdForeground());
     next();
   };
 }
