@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPgliteDb } from '../db/pglite-db.js';
 import { startScriptedLlmServer, type ScriptedLlmServer } from '../fakes/scripted-llm/scripted-llm-server.js';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../fakes/twilio-api/fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../fakes/twilio-api/index.js';
 import { distinctInboundSms, fireInboundSmsBurst, type InboundSms, type TwilioAccount } from '../test-support/inbound-sms-burst.js';
 import { copyDataDir, createSeededDataDir } from '../test-support/seeded-data-dir.js';
 import { freePort, spawnServer, type SpawnedServer } from '../test-support/spawn-server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../fakes/twilio-api/fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../fakes/twilio-api/index.js';
 import { replyTexts } from '../bot/reply-texts.js';
 import { sendInboundSms } from '../test-support/inbound-sms-burst.js';
 import { startTestApp, type TestApp } from '../test-support/start-test-app.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPgliteDb } from '../../db/pglite-db.js';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/index.js';
 import { sendInboundSms } from '../../test-support/inbound-sms-burst.js';
 import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/index.js';
 import { signedTwilioRequest } from '../../fakes/twilio-api/sign-twilio-webhook.js';
 import { startTestApp, type TestApp } from '../../test-support/start-test-app.js';
 import { createPendingTurnStore } from '../pending-turns/pending-turn-store.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/fake-twilio-api.js';
+import { startFakeTwilioApi, type FakeTwilioApi } from '../../fakes/twilio-api/index.js';
 import { type OutboundDelivery, PermanentDeliveryError, RetryableDeliveryError } from '../../outbox/channel-sender.js';
 import { createTwilioSender, type TwilioSenderOptions } from './twilio-sender.js';
 

@@ -9,7 +9,7 @@ import { readJsonFixture } from '../../channels/twilio/fixtures/read-form-fixtur
 import { parseStatusCallback } from '../../channels/twilio/parse-status-callback.js';
 import { TwilioHttpClient } from '../../channels/twilio/twilio-http-client.js';
 import { verifyTwilioSignature } from '../../channels/twilio/verify-twilio-signature.js';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from './fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi, type FakeTwilioApi } from './index.js';
 import { signedTwilioRequest } from './sign-twilio-webhook.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi } from './fake-twilio-api.js';
+import { fakeAccountSid, fakeAuthToken, startFakeTwilioApi } from './index.js';
 
 const usage = 'Usage: tsx fakes/twilio-api/main.ts [--port <0..65535>] [--account-sid AC…] [--auth-token <token>] [--status-callbacks]\n';
 
