@@ -60,13 +60,23 @@ export function createApp(dependencies: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  const { config, channels } = dependencies;
   app.use(countForegroundRequests());
   app.use(requestContext(dependencies.logger));
+  // First: the busiest route (a webhook per customer message) skips every router below.
+  app.use(
+    createTwilioRoutes({
+      inbound: channels.twilio,
+      outbox: assistant.outbox,
+      settings: config.twilio,
+      publicBaseUrl: config.publicBaseUrl,
+      bodyLimitBytes: config.bodyLimitBytes,
+    }),
+  );
   app.use(express.json({ limit: dependencies.config.bodyLimitBytes, strict: true }));
 
   app.use(createHealthRoutes(dependencies.db));
   app.use(createMetricsRoutes({ metrics: dependencies.assistant.metrics, token: dependencies.config.operationsApiToken }));
-  const { config, channels } = dependencies;
   app.use('/api/web-chat', clientRateLimit({ perMinute: config.rateLimits.clientRequestsPerMinute }));
   app.use(
     createWebChatRoutes({
@@ -80,15 +90,6 @@ export function createApp(dependencies: AppDependencies): Express {
       customerMessagesPerMinute: config.rateLimits.customerMessagesPerMinute,
       defaultLocale: config.defaultLocale,
       ...(dependencies.webChatHeartbeatMs === undefined ? {} : { heartbeatMs: dependencies.webChatHeartbeatMs }),
-    }),
-  );
-  app.use(
-    createTwilioRoutes({
-      inbound: channels.twilio,
-      outbox: assistant.outbox,
-      settings: config.twilio,
-      publicBaseUrl: config.publicBaseUrl,
-      bodyLimitBytes: config.bodyLimitBytes,
     }),
   );
   app.use(

@@ -19,7 +19,7 @@ export interface QueuedChannelDependencies {
   customers: CustomerDirectory;
   outbox: OutboxStore;
   turns: TurnRunner;
-  pendingTurns: Pick<PendingTurnStore, 'add' | 'complete' | 'release' | 'unclaim'>;
+  pendingTurns: Pick<PendingTurnStore, 'add' | 'addIntake' | 'complete' | 'release' | 'unclaim'>;
   defaultLocale: 'en' | 'nl';
   messageMaxChars: number;
   /** Messages a customer may send in a minute before their messages are stored but not answered (one notice says so); 0 or absent: no limit. */

@@ -107,4 +107,25 @@ describe('pending turns', () => {
     await receiver.store.release(failing, 'Error: timeout');
     expect(await receiver.store.claimAbandoned(10)).toEqual([]);
   });
+
+  it('records webhooks arriving together as intake turns with one statement: each claimed or not as asked, a redelivery in the same batch added once', async () => {
+    const receiver = await liveProcess();
+    const other = await liveProcess();
+    const intake = (sid: string) => ({ inboundMessageId: `intake:sms:${sid}`, channel: 'sms' as const, input: { intake: { messageSid: sid, text: 'PIN \u0000 lost' } } });
+    const added = await Promise.all([
+      receiver.store.addIntake(intake('SM1')),
+      receiver.store.addIntake(intake('SM2'), { unclaimed: true }),
+      receiver.store.addIntake(intake('SM1')),
+    ]);
+    expect(added).toEqual([true, true, false]);
+    expect(await receiver.store.addIntake(intake('SM2'))).toBe(false);
+    const rows = await db.query<{ inbound_message_id: string; claimed_by: string | null; attempts: number; input: unknown }>(
+      'SELECT inbound_message_id, claimed_by, attempts, input FROM pending_turns ORDER BY inbound_message_id',
+    );
+    expect(rows).toEqual([
+      { inbound_message_id: 'intake:sms:SM1', claimed_by: receiver.id, attempts: 1, input: { intake: { messageSid: 'SM1', text: 'PIN \ufffd lost' } } },
+      { inbound_message_id: 'intake:sms:SM2', claimed_by: null, attempts: 0, input: { intake: { messageSid: 'SM2', text: 'PIN \ufffd lost' } } },
+    ]);
+    expect((await other.store.claimAbandoned(10)).map((turn) => turn.inboundMessageId)).toEqual(['intake:sms:SM2']);
+  });
 });

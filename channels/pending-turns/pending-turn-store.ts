@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { processIsGone } from '../../db/app-process-registry.js';
+import { createGroupCommit } from '../../db/group-commit.js';
 import type { OutboundChannel } from '../../outbox/channel-sender.js';
 import type { PendingTurn } from './pending-turn.js';
 
@@ -21,6 +22,7 @@ const defaultRetryDelayMs = 2_000;
 const maxRetryDelayMs = 300_000;
 
 type PendingTurnRow = { inbound_message_id: string; channel: OutboundChannel; input: Record<string, unknown>; attempts: number };
+type IntakeTurn = { turn: Omit<PendingTurn, 'attempts'>; claimed: boolean };
 
 /**
  * Turns owed to inbound messages on asynchronous channels (`pending_turns`).
@@ -36,7 +38,36 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
   const maxAttempts = options.maxAttempts ?? pendingTurnMaxAttempts;
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
 
+  // Webhooks arriving together are acknowledged after one multi-row INSERT.
+  const intakes = createGroupCommit(async (batch: IntakeTurn[]): Promise<boolean[]> => {
+    const rows = batch.map(({ turn, claimed }) => ({ id: turn.inboundMessageId, channel: turn.channel, input: turn.input, claimed }));
+    const added = await db.query<{ inbound_message_id: string }>(
+      `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
+       SELECT t.id, t.channel, t.input,
+         CASE WHEN t.claimed THEN $2 END,
+         CASE WHEN t.claimed THEN now() + ($3 || ' milliseconds')::interval END,
+         CASE WHEN t.claimed THEN 1 ELSE 0 END
+       FROM jsonb_to_recordset($1::jsonb) AS t(id text, channel text, input jsonb, claimed boolean)
+       ON CONFLICT (inbound_message_id) DO NOTHING
+       RETURNING inbound_message_id`,
+      [JSON.stringify(rows), processId, lease],
+    );
+    // A message twice in one batch (a redelivery racing the first delivery) is added once: the first of them gets it.
+    const newlyAdded = new Set(added.map((row) => row.inbound_message_id));
+    return batch.map(({ turn }) => newlyAdded.delete(turn.inboundMessageId));
+  });
+
   return {
+    /**
+     * Records the intake turn a webhook's message is acknowledged with
+     * (before it is stored in its conversation), claimed by this process
+     * unless \`unclaimed\`. Webhooks arriving together share one statement.
+     * False when the turn was already recorded (a redelivery).
+     */
+    addIntake(turn: Omit<PendingTurn, 'attempts'>, options: { unclaimed?: boolean } = {}): Promise<boolean> {
+      return intakes.submit({ turn, claimed: !options.unclaimed });
+    },
+
     /**
      * Records the turn a new inbound message is owed, claimed by this process
      * (in the message's own transaction) unless `unclaimed` (this process has

@@ -174,8 +174,7 @@ export function createTwilioInbound(dependencies: TwilioInboundDependencies) {
       const intake: TwilioIntake = { channel: message.channel, messageSid: message.messageSid, from: message.from, text, mediaCount: message.media.length };
       // With no room on the turn runner the message waits, unclaimed, for a recovery sweep with room.
       const runHere = dependencies.turns.room > 0;
-      const added = await dependencies.pendingTurns.add(
-        dependencies.db,
+      const added = await dependencies.pendingTurns.addIntake(
         { inboundMessageId: key, channel: message.channel, input: { intake: { ...intake, text: redactPii(text).text } } },
         { unclaimed: !runHere },
       );

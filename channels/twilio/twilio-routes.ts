@@ -69,8 +69,9 @@ export function createTwilioRoutes(dependencies: TwilioRoutesDependencies): Rout
   return router;
 }
 
+/** Empty TwiML, written as it is: no ETag or freshness check, which a webhook never uses. */
 function acknowledge(response: Response): void {
-  response.status(200).type('text/xml').send(emptyTwiml);
+  response.status(200).setHeader('Content-Type', 'text/xml; charset=utf-8').end(emptyTwiml);
 }
 
 function isSignedByTwilio(request: Request, authToken: string, publicBaseUrl: string): boolean {
