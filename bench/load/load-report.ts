@@ -110,7 +110,7 @@ function allRows(results: LoadResults): string[][] {
 function verdictLines(results: LoadResults): string[] {
   const { verdict, settings } = results;
   return [
-    `Bare-Express ceiling (signature check + one PGlite INSERT): ${verdict.ceilingMaxSustainedRate}/s sustained with p95 <= ${settings.p95BudgetMs} ms.`,
+    `Bare-Express ceiling (signature check + one PGlite INSERT per request; a rung not sustained is measured once more before the ladder stops): ${verdict.ceilingMaxSustainedRate}/s sustained with p95 <= ${settings.p95BudgetMs} ms.`,
     `App: ${verdict.appMaxSustainedRate}/s sustained signed SMS webhooks with p95 <= ${settings.p95BudgetMs} ms = ${Math.round(verdict.shareOfCeiling * 100)}% of the ceiling.`,
     `Must-show (>= ${settings.targetRate}/s and >= ${Math.round(settings.ceilingShareTarget * 100)}% of the ceiling): ${verdict.pass ? 'PASS' : 'FAIL'}` +
       ` (rate ${verdict.meetsRate ? 'met' : 'not met'}, share ${verdict.meetsShare ? 'met' : 'not met'}).`,

@@ -18,8 +18,8 @@ export interface CeilingLadder {
   publicBaseUrl: string;
   messages: readonly CustomerMessage[];
   /**
-   * Rates tried in order until one is not sustained (halving from there if
-   * none was), then once more halfway between the last good and that one.
+   * Rates tried in order until one is not sustained twice in a row (halving
+   * from there if none was), then halfway between the last good and that one.
    */
   rates: readonly number[];
   warmupSeconds: number;
@@ -84,9 +84,15 @@ export async function runCeilingLadder(ladder: CeilingLadder): Promise<{ series:
     let lastGood = 0;
     let firstBad: number | undefined;
     let step = 0;
-    for (const rate of ladder.rates) {
+    // A rate not sustained is measured once more before it counts: one stall of a noisy machine must not set the ceiling.
+    const holds = async (rate: number) => {
       step += 1;
-      if (await measure(rate, step)) {
+      if (await measure(rate, step)) return true;
+      step += 1;
+      return measure(rate, step);
+    };
+    for (const rate of ladder.rates) {
+      if (await holds(rate)) {
         lastGood = rate;
       } else {
         firstBad = rate;
@@ -95,15 +101,13 @@ export async function runCeilingLadder(ladder: CeilingLadder): Promise<{ series:
     }
     // A busy machine may not hold even the first rung: halve until a rate holds.
     while (lastGood === 0 && firstBad !== undefined && firstBad / 2 >= 25) {
-      step += 1;
       const lower = Math.round(firstBad / 2);
-      if (await measure(lower, step)) lastGood = lower;
+      if (await holds(lower)) lastGood = lower;
       else firstBad = lower;
     }
     if (firstBad !== undefined && lastGood > 0) {
       const middle = Math.round((lastGood + firstBad) / 2 / 25) * 25;
-      step += 1;
-      if (middle > lastGood && middle < firstBad && (await measure(middle, step))) lastGood = middle;
+      if (middle > lastGood && middle < firstBad && (await holds(middle))) lastGood = middle;
     }
     return { series: [...series].sort((left, right) => left.offeredRate - right.offeredRate), maxSustainedRate: lastGood };
   } finally {
