@@ -61,7 +61,7 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
     /**
      * Records the intake turn a webhook's message is acknowledged with
      * (before it is stored in its conversation), claimed by this process
-     * unless \`unclaimed\`. Webhooks arriving together share one statement.
+     * unless `unclaimed`. Webhooks arriving together share one statement.
      * False when the turn was already recorded (a redelivery).
      */
     addIntake(turn: Omit<PendingTurn, 'attempts'>, options: { unclaimed?: boolean } = {}): Promise<boolean> {
