@@ -81,16 +81,20 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return false;
   }
 
+  /** Wakes so far: an enqueue after a claim began may have been missed by it. */
+  let wakes = 0;
   const loop = startBackgroundLoop({
     async pass() {
       let attempts = 0;
-      for (;;) {
+      while (!loop.stopped) {
+        const wakesBeforeClaim = wakes;
         const due = await outbox.claimDue(batchSize, leaseMs, options.claimant);
-        if (due.length === 0) return attempts;
         await Promise.all(due.map(deliverOne));
         attempts += due.length;
-        if (loop.stopped) return attempts;
+        // A claim short of a full batch took everything due then; claim again only when a message was enqueued since.
+        if (due.length < batchSize && wakes === wakesBeforeClaim) return attempts;
       }
+      return attempts;
     },
     intervalMs: options.pollIntervalMs ?? 1_000,
     failureMessage: 'outbox pass failed',
@@ -108,7 +112,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         if (attempts === 0) return total;
       }
     },
-    wake: () => loop.wake(),
+    wake: () => {
+      wakes += 1;
+      loop.wake();
+    },
     stop: () => loop.stop(),
   };
 }
