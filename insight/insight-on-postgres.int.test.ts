@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, readMigrations } from '../db/migrate.js';
+import { migrate } from '../db/migrate.js';
 import { createPgPoolDb, type PgPoolDb } from '../db/pg-pool-db.js';
-import { nativePostgresUnavailable, startNativePostgres, type NativePostgres } from '../test-support/native-postgres.js';
+import { migrationsWithoutPgvector, nativePostgresUnavailable, startNativePostgres, type NativePostgres } from '../test-support/native-postgres.js';
 import { createTestDb } from '../test-support/test-db.js';
 import { driftedRows } from './figures-from-rows.js';
 import type { InsightFilter } from './insight-filter.js';
@@ -9,19 +9,6 @@ import { loadServiceSummary } from './load-service-summary.js';
 import { fixtureWeek, seedFixtureWeek } from './service-figures-fixture.js';
 
 const unavailable = nativePostgresUnavailable();
-
-/**
- * The migrations as Postgres 15 without pgvector can run them (the native
- * server here has no pgvector): the extension left out and embeddings stored
- * as real[]. Everything the insight figures use (tables, triggers, functions)
- * is unchanged.
- */
-async function migrationsWithoutPgvector() {
-  return (await readMigrations()).map((migration) => ({
-    ...migration,
-    sql: migration.sql.replace(/CREATE EXTENSION IF NOT EXISTS vector;/g, '').replace(/\bvector NOT NULL\b/g, 'real[] NOT NULL'),
-  }));
-}
 
 const week: InsightFilter = { since: fixtureWeek.since, until: fixtureWeek.until, period: 'day', repeatWindowHours: 24 };
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { readMigrations } from '../db/migrate.js';
 import { freePort } from './spawn-server.js';
 
 const run = promisify(execFile);
@@ -78,4 +79,16 @@ async function waitUntilAccepting(connectionString: string, hasExited: () => boo
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/**
+ * The migrations as Postgres 15 without pgvector can run them (the native
+ * server here has no pgvector): the extension left out and embeddings stored
+ * as real[]. Every other table, trigger and function is unchanged.
+ */
+export async function migrationsWithoutPgvector() {
+  return (await readMigrations()).map((migration) => ({
+    ...migration,
+    sql: migration.sql.replace(/CREATE EXTENSION IF NOT EXISTS vector;/g, '').replace(/\bvector NOT NULL\b/g, 'real[] NOT NULL'),
+  }));
 }
