@@ -18,7 +18,7 @@ export interface BackgroundLoop {
   readonly running: Promise<number> | undefined;
   /** True once `stop` was called: a long pass should end early. */
   readonly stopped: boolean;
-  /** Runs the next pass at once instead of after the interval. */
+  /** Runs the next pass at once instead of after the interval; during a pass, right after it. */
   wake(): void;
   /** No further passes; resolves when the running one has ended. */
   stop(): Promise<void>;
@@ -33,6 +33,8 @@ export function startBackgroundLoop(options: BackgroundLoopOptions): BackgroundL
   let stopped = false;
   let running: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  /** A wake came while a pass ran: that pass may have looked before the work arrived. */
+  let wokenDuringPass = false;
 
   function run(): Promise<number> {
     running ??= runInBackground(options.pass)
@@ -42,6 +44,9 @@ export function startBackgroundLoop(options: BackgroundLoopOptions): BackgroundL
       })
       .finally(() => {
         running = undefined;
+        const again = wokenDuringPass;
+        wokenDuringPass = false;
+        schedule(again ? 0 : options.intervalMs);
       });
     return running;
   }
@@ -49,9 +54,7 @@ export function startBackgroundLoop(options: BackgroundLoopOptions): BackgroundL
   function schedule(delayMs: number): void {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      void run().finally(() => schedule(options.intervalMs));
-    }, delayMs);
+    timer = setTimeout(() => void run(), delayMs);
     timer.unref();
   }
   schedule(0);
@@ -65,7 +68,8 @@ export function startBackgroundLoop(options: BackgroundLoopOptions): BackgroundL
       return stopped;
     },
     wake() {
-      schedule(0);
+      if (running) wokenDuringPass = true;
+      else schedule(0);
     },
     async stop() {
       stopped = true;

@@ -18,7 +18,7 @@ const defaultMaxBatch = 64;
 export function createGroupCommit<Item, Outcome>(write: (items: Item[]) => Promise<Outcome[]>, options: GroupCommitOptions = {}) {
   const maxBatch = options.maxBatch ?? defaultMaxBatch;
   type Waiting = { item: Item; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void };
-  let waiting: Waiting[] = [];
+  const waiting: Waiting[] = [];
   let scheduled = false;
 
   function schedule(): void {
@@ -28,8 +28,7 @@ export function createGroupCommit<Item, Outcome>(write: (items: Item[]) => Promi
   }
 
   async function writeBatch(): Promise<void> {
-    const batch = waiting.slice(0, maxBatch);
-    waiting = waiting.slice(batch.length);
+    const batch = waiting.splice(0, maxBatch);
     try {
       const outcomes = await write(batch.map((entry) => entry.item));
       if (outcomes.length !== batch.length) throw new Error(`A group commit wrote ${batch.length} items but returned ${outcomes.length} outcomes`);

@@ -56,7 +56,7 @@ describe('outbox worker passes', () => {
     expect(outbox.claims - claimsBefore).toBe(2);
   });
 
-  it('claims again within the pass when a message was enqueued (and the worker woken) after its claim began', async () => {
+  it('sends a message enqueued (and the worker woken) while a pass was running right after that pass, not at the next poll', async () => {
     const outbox = memoryOutbox();
     let enqueueDuringSend = true;
     const sender: ChannelSender = {
@@ -74,7 +74,7 @@ describe('outbox worker passes', () => {
     await worker.drain();
     outbox.enqueue('first');
     worker.wake();
-    // The wake during the pass joins that pass; the next poll is a minute away, so only the pass itself can send 'late'.
+    // The wake comes during the pass that sends 'first'; the next poll is a minute away.
     await vi.waitFor(() => expect(outbox.sent).toEqual(['first', 'late']), { timeout: 5_000 });
   });
 });

@@ -81,18 +81,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return false;
   }
 
-  /** Wakes so far: an enqueue after a claim began may have been missed by it. */
-  let wakes = 0;
   const loop = startBackgroundLoop({
     async pass() {
       let attempts = 0;
       while (!loop.stopped) {
-        const wakesBeforeClaim = wakes;
         const due = await outbox.claimDue(batchSize, leaseMs, options.claimant);
         await Promise.all(due.map(deliverOne));
         attempts += due.length;
-        // A claim short of a full batch took everything due then; claim again only when a message was enqueued since.
-        if (due.length < batchSize && wakes === wakesBeforeClaim) return attempts;
+        // A claim short of a full batch took everything due then; a message enqueued since wakes the loop for another pass.
+        if (due.length < batchSize) return attempts;
       }
       return attempts;
     },
@@ -112,10 +109,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         if (attempts === 0) return total;
       }
     },
-    wake: () => {
-      wakes += 1;
-      loop.wake();
-    },
+    wake: () => loop.wake(),
     stop: () => loop.stop(),
   };
 }

@@ -22,7 +22,7 @@ const defaultRetryDelayMs = 2_000;
 const maxRetryDelayMs = 300_000;
 
 type PendingTurnRow = { inbound_message_id: string; channel: OutboundChannel; input: Record<string, unknown>; attempts: number };
-type IntakeTurn = { turn: Omit<PendingTurn, 'attempts'>; claimed: boolean };
+type NewTurn = { turn: Omit<PendingTurn, 'attempts'>; claimed: boolean };
 
 /**
  * Turns owed to inbound messages on asynchronous channels (`pending_turns`).
@@ -38,10 +38,15 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
   const maxAttempts = options.maxAttempts ?? pendingTurnMaxAttempts;
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
 
-  // Webhooks arriving together are acknowledged after one multi-row INSERT.
-  const intakes = createGroupCommit(async (batch: IntakeTurn[]): Promise<boolean[]> => {
-    const rows = batch.map(({ turn, claimed }) => ({ id: turn.inboundMessageId, channel: turn.channel, input: turn.input, claimed }));
-    const added = await db.query<{ inbound_message_id: string }>(
+  /**
+   * Writes turns with one statement, each claimed by this process (with its
+   * lease) or left for a sweep; returns whether each was new. A message twice
+   * in one call (a redelivery racing the first delivery) is added once: the
+   * first of them gets it.
+   */
+  async function insertTurns(queryable: Queryable, turns: readonly NewTurn[]): Promise<boolean[]> {
+    const rows = turns.map(({ turn, claimed }) => ({ id: turn.inboundMessageId, channel: turn.channel, input: turn.input, claimed }));
+    const added = await queryable.query<{ inbound_message_id: string }>(
       `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
        SELECT t.id, t.channel, t.input,
          CASE WHEN t.claimed THEN $2 END,
@@ -52,10 +57,12 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
        RETURNING inbound_message_id`,
       [JSON.stringify(rows), processId, lease],
     );
-    // A message twice in one batch (a redelivery racing the first delivery) is added once: the first of them gets it.
     const newlyAdded = new Set(added.map((row) => row.inbound_message_id));
-    return batch.map(({ turn }) => newlyAdded.delete(turn.inboundMessageId));
-  });
+    return turns.map(({ turn }) => newlyAdded.delete(turn.inboundMessageId));
+  }
+
+  // Webhooks arriving together are acknowledged after one multi-row INSERT.
+  const intakes = createGroupCommit((batch: NewTurn[]) => insertTurns(db, batch));
 
   return {
     /**
@@ -77,15 +84,8 @@ export function createPendingTurnStore(db: Db, options: PendingTurnStoreOptions)
      */
     async add(queryable: Queryable, turn: Omit<PendingTurn, 'attempts'>, options: { replaces?: string; unclaimed?: boolean } = {}): Promise<boolean> {
       if (options.replaces !== undefined) await queryable.query('DELETE FROM pending_turns WHERE inbound_message_id = $1', [options.replaces]);
-      const claimant = options.unclaimed ? null : processId;
-      const added = await queryable.query(
-        `INSERT INTO pending_turns (inbound_message_id, channel, input, claimed_by, claimed_until, attempts)
-         VALUES ($1, $2, $3, $4, CASE WHEN $4::text IS NULL THEN NULL ELSE now() + ($5 || ' milliseconds')::interval END, CASE WHEN $4::text IS NULL THEN 0 ELSE 1 END)
-         ON CONFLICT (inbound_message_id) DO NOTHING
-         RETURNING 1`,
-        [turn.inboundMessageId, turn.channel, JSON.stringify(turn.input), claimant, lease],
-      );
-      return added.length > 0;
+      const [added] = await insertTurns(queryable, [{ turn, claimed: !options.unclaimed }]);
+      return added === true;
     },
 
     /** Takes up to `limit` turns nobody is running: left by a dead process, out of lease, or due again after a failure. */

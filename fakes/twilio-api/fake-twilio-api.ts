@@ -7,7 +7,6 @@ import { twilioMaxBodyLength } from '../../channels/twilio/twilio-outbound-paylo
 import { signTwilioWebhook } from './sign-twilio-webhook.js';
 import { createInterruptibleSleep } from '../interruptible-sleep.js';
 import { readBody, sendJson } from '../http-exchange.js';
-
 import {
   fakeAccountSid,
   fakeAuthToken,
